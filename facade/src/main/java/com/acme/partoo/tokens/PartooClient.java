@@ -1,0 +1,265 @@
+package com.acme.partoo.tokens;
+
+import com.acme.partoo.tokens.internal.ClientConfig;
+import com.acme.partoo.tokens.internal.Secrets;
+import com.acme.partoo.tokens.internal.TokenService;
+import com.acme.partoo.tokens.internal.Urls;
+import com.acme.partoo.tokens.internal.UserAgent;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client of Partoo's API; create one per API key and share it: it is immutable, thread-safe and holds a connection
+ * pool. {@link #close()} releases its threads and connections (those of a shared {@link OkHttpClient} stay open).
+ *
+ * <pre>{@code
+ * try (PartooClient partoo = PartooClient.builder().apiKey(System.getenv("PARTOO_API_KEY")).build()) {
+ *   ConnectionToken token = partoo.connectionTokens().generate(userId, Duration.ofMinutes(5));
+ * }
+ * }</pre>
+ */
+public final class PartooClient implements AutoCloseable {
+
+  private final Builder settings;
+  private final TokenService service;
+  private final ConnectionTokens connectionTokens;
+
+  private PartooClient(Builder settings, ClientConfig config) {
+    this.settings = settings;
+    this.service = new TokenService(config);
+    this.connectionTokens = new ConnectionTokens(service);
+  }
+
+  /** A builder with the defaults: production, 2 s connect timeout, 5 s read timeout, 10 s deadline, 3 attempts. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings, to derive a variant; the variant gets its own connections. */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /** Generate, check and revoke connection tokens, and build login URLs. */
+  public ConnectionTokens connectionTokens() {
+    return connectionTokens;
+  }
+
+  /** Releases threads and connections; calls made afterwards throw {@link IllegalStateException}. Idempotent. */
+  @Override
+  public void close() {
+    service.close();
+  }
+
+  /** Shows where the client points; never the API key. */
+  @Override
+  public String toString() {
+    return "PartooClient[baseUrl=" + settings.baseUrl + ", apiKey=****]";
+  }
+
+  /**
+   * Builds a {@link PartooClient}. Setters check their argument and name it when they refuse it; {@link #build()}
+   * checks the whole. Not thread-safe; the client it builds is.
+   */
+  public static final class Builder {
+    private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+    // The caller is rendering a page: ten seconds is the most a user should wait for a login link.
+    private static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+
+    private @Nullable Supplier<@Nullable String> apiKey;
+    private @Nullable String fixedApiKey;
+    private URI baseUrl = PartooEnvironment.PRODUCTION.apiBaseUrl();
+    private URI appBaseUrl = PartooEnvironment.PRODUCTION.appBaseUrl();
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private Duration deadline = DEFAULT_DEADLINE;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private @Nullable OkHttpClient okHttpClient;
+    private @Nullable String userAgentSuffix;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.system();
+
+    private Builder() {}
+
+    private Builder(Builder other) {
+      this.apiKey = other.apiKey;
+      this.fixedApiKey = other.fixedApiKey;
+      this.baseUrl = other.baseUrl;
+      this.appBaseUrl = other.appBaseUrl;
+      this.connectTimeout = other.connectTimeout;
+      this.readTimeout = other.readTimeout;
+      this.deadline = other.deadline;
+      this.retryPolicy = other.retryPolicy;
+      this.okHttpClient = other.okHttpClient;
+      this.userAgentSuffix = other.userAgentSuffix;
+      this.clock = other.clock;
+      this.sleeper = other.sleeper;
+    }
+
+    /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
+    public Builder apiKey(String apiKey) {
+      this.fixedApiKey = Objects.requireNonNull(apiKey, "apiKey");
+      this.apiKey = () -> apiKey;
+      return this;
+    }
+
+    /**
+     * Where to read the API key from, once per attempt, so a rotated key is picked up without a new client. A key the
+     * supplier cannot give, or one that cannot be sent, fails the call with {@link AuthenticationException}, unsent.
+     */
+    public Builder apiKey(Supplier<@Nullable String> apiKeySupplier) {
+      this.apiKey = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier");
+      this.fixedApiKey = null;
+      return this;
+    }
+
+    /** Production (the default) or sandbox: sets both the API and the app base URL. */
+    public Builder environment(PartooEnvironment environment) {
+      Objects.requireNonNull(environment, "environment");
+      this.baseUrl = environment.apiBaseUrl();
+      this.appBaseUrl = environment.appBaseUrl();
+      return this;
+    }
+
+    /**
+     * The API base URL, version segment included ({@code https://api.partoo.co/v2}), with or without trailing slash.
+     * Must be https; plain http is accepted only for a loopback host (tests, the fake Partoo).
+     */
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(toUri(baseUrl, "baseUrl"));
+    }
+
+    /** See {@link #baseUrl(String)}. */
+    public Builder baseUrl(URI baseUrl) {
+      Urls.normalizeBase(Objects.requireNonNull(baseUrl, "baseUrl"), "baseUrl");
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    /** The web app base URL login URLs start with ({@code https://app.partoo.co/app}); same rules as the base URL. */
+    public Builder appBaseUrl(String appBaseUrl) {
+      return appBaseUrl(toUri(appBaseUrl, "appBaseUrl"));
+    }
+
+    /** See {@link #appBaseUrl(String)}. */
+    public Builder appBaseUrl(URI appBaseUrl) {
+      Urls.normalizeBase(Objects.requireNonNull(appBaseUrl, "appBaseUrl"), "appBaseUrl");
+      this.appBaseUrl = appBaseUrl;
+      return this;
+    }
+
+    /** How long to wait for a TCP/TLS connection, per attempt. Positive; default 2 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = positive(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** How long to wait for the next bytes of an answer, per attempt. Positive; default 5 s. */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = positive(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * One bound on a whole call, every attempt and wait included: the call fails when it is reached, and no retry
+     * starts that could not finish in time. Positive; default 10 s.
+     */
+    public Builder deadline(Duration deadline) {
+      this.deadline = positive(deadline, "deadline");
+      return this;
+    }
+
+    /** When and how often to retry; default {@link RetryPolicy#defaults()}. */
+    public Builder retryPolicy(RetryPolicy retryPolicy) {
+      this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * An OkHttpClient to share connections and threads with. The client derives its own from it (its timeouts, no
+     * silent retries, no redirects, the key added after any interceptor of yours, so logging interceptors never see
+     * it) and does not shut it down on {@link PartooClient#close()}.
+     */
+    public Builder okHttpClient(OkHttpClient okHttpClient) {
+      this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /** Appended to the User-Agent (which names this library and its version), e.g. {@code "billing/4.1"}. */
+    public Builder userAgentSuffix(String suffix) {
+      UserAgent.of(Objects.requireNonNull(suffix, "userAgentSuffix"));
+      this.userAgentSuffix = suffix;
+      return this;
+    }
+
+    /** The clock deadlines and {@code Retry-After} dates are measured with; for tests. Default UTC system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** How to wait between attempts; for tests, to wait without sleeping. Default {@link Sleeper#system()}. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Returns a new client.
+     *
+     * @throws IllegalStateException if no API key was set, or the key cannot be sent as a header (the message says
+     *     why without quoting it), or a timeout exceeds the deadline
+     */
+    public PartooClient build() {
+      if (apiKey == null) {
+        throw new IllegalStateException("apiKey is required: set it, or a supplier of it, on the builder");
+      }
+      if (fixedApiKey != null) {
+        String problem = Secrets.apiKeyProblem(fixedApiKey);
+        if (problem != null) {
+          throw new IllegalStateException("apiKey cannot be sent as the x-APIKey header: " + problem);
+        }
+      }
+      if (connectTimeout.compareTo(deadline) > 0 || readTimeout.compareTo(deadline) > 0) {
+        throw new IllegalStateException("connectTimeout (" + connectTimeout + ") and readTimeout (" + readTimeout
+            + ") must not exceed the deadline (" + deadline + ")");
+      }
+      ClientConfig config = new ClientConfig(
+          Urls.normalizeBase(baseUrl, "baseUrl"),
+          Urls.normalizeBase(appBaseUrl, "appBaseUrl"),
+          apiKey,
+          connectTimeout,
+          readTimeout,
+          deadline,
+          retryPolicy,
+          okHttpClient,
+          UserAgent.of(userAgentSuffix),
+          clock,
+          sleeper);
+      return new PartooClient(new Builder(this), config);
+    }
+
+    private static URI toUri(String url, String name) {
+      Objects.requireNonNull(url, name);
+      try {
+        return new URI(url.strip());
+      } catch (java.net.URISyntaxException e) {
+        throw new IllegalArgumentException(name + " is not a valid URL: " + e.getMessage(), e);
+      }
+    }
+
+    private static Duration positive(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+  }
+}

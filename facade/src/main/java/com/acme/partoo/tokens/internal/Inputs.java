@@ -1,0 +1,35 @@
+package com.acme.partoo.tokens.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/** Argument checks done before anything is sent; messages name the argument, never echo a token. */
+public final class Inputs {
+
+  private Inputs() {}
+
+  /** Returns {@code userId} if it is usable. @throws IllegalArgumentException if null, blank or with control chars */
+  public static String requireUserId(@Nullable String userId) {
+    if (userId == null || userId.isBlank()) {
+      throw new IllegalArgumentException("userId must not be null or blank; nothing was sent to Partoo");
+    }
+    if (hasControlCharacter(userId)) {
+      throw new IllegalArgumentException("userId must not contain control characters; nothing was sent to Partoo");
+    }
+    return userId;
+  }
+
+  /** Returns {@code token} if it is usable. @throws IllegalArgumentException if null, blank or with control chars */
+  public static String requireToken(@Nullable String token) {
+    if (token == null || token.isBlank()) {
+      throw new IllegalArgumentException("token must not be null or blank; nothing was sent to Partoo");
+    }
+    if (hasControlCharacter(token)) {
+      throw new IllegalArgumentException("token must not contain control characters; nothing was sent to Partoo");
+    }
+    return token;
+  }
+
+  private static boolean hasControlCharacter(String value) {
+    return value.chars().anyMatch(Character::isISOControl);
+  }
+}
