@@ -1,0 +1,28 @@
+package com.acme.partoo.cli;
+
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** Where and how patiently to talk to Partoo; shared by the commands that call it. */
+final class ConnectionOptions {
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "Partoo API base URL (default: $PARTOO_BASE_URL, else production https://api.partoo.co/v2).")
+  @Nullable String baseUrl;
+
+  @Option(names = "--app-url", paramLabel = "URL",
+      description = "Partoo web app base URL for login URLs (default: $PARTOO_APP_URL, else the environment's).")
+  @Nullable String appUrl;
+
+  @Option(names = "--sandbox", description = "Use Partoo's sandbox instead of production.")
+  boolean sandbox;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", converter = Durations.class,
+      description = "Bound on the whole call, retries included: 10s, 2m, PT30S, 15 (default: 10s).")
+  @Nullable Duration timeout;
+
+  @Option(names = "--max-attempts", paramLabel = "N",
+      description = "Attempts per call, the first included, 1 to 10 (default: 3).")
+  @Nullable Integer maxAttempts;
+}

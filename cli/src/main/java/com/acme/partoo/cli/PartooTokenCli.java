@@ -1,0 +1,193 @@
+package com.acme.partoo.cli;
+
+import com.acme.partoo.tokens.PartooClient;
+import com.acme.partoo.tokens.PartooEnvironment;
+import com.acme.partoo.tokens.RetryPolicy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code partoo-token}: generate, check and revoke Partoo connection tokens, and a demo on the fake Partoo. Exit codes
+ * follow the CLI contract (0 ok, 2 usage, 3–9 per failure kind, 1 anything else); errors are one line on stderr.
+ */
+@Command(
+    name = "partoo-token",
+    mixinStandardHelpOptions = true,
+    versionProvider = PartooTokenCli.Version.class,
+    description = "Partoo connection tokens from a shell. The API key comes from $PARTOO_API_KEY.",
+    subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class,
+        CommandLine.HelpCommand.class},
+    footer = {"", "Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 authentication (401),"
+        + " 4 permission (403), 5 not found (404), 6 request rejected (400), 7 Partoo unavailable or rate limited"
+        + " (429, 5xx), 8 no answer, 9 unexpected answer, 1 anything else."})
+public final class PartooTokenCli implements Runnable {
+
+  static final String API_KEY_ENV = "PARTOO_API_KEY";
+  static final String BASE_URL_ENV = "PARTOO_BASE_URL";
+  static final String APP_URL_ENV = "PARTOO_APP_URL";
+
+  private static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = {"-v", "--verbose"}, scope = CommandLine.ScopeType.INHERIT,
+      description = "Show debug logs, and a stack trace on failure.")
+  boolean verbose;
+
+  final Map<String, String> env;
+  final PrintWriter out;
+  final PrintWriter err;
+  private final Consumer<PartooClient.Builder> customizer;
+
+  PartooTokenCli(Map<String, String> env, PrintWriter out, PrintWriter err, Consumer<PartooClient.Builder> customizer) {
+    this.env = env;
+    this.out = out;
+    this.err = err;
+    this.customizer = customizer;
+  }
+
+  /** Runs the CLI and exits with its code. */
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    if (hasVerboseFlag(args)) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+    }
+    System.exit(execute(args, System.getenv(), out, err, builder -> {}));
+  }
+
+  /** Runs one command line; the seam tests use (in-process, with their own environment and builder settings). */
+  static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
+      Consumer<PartooClient.Builder> customizer) {
+    PartooTokenCli cli = new PartooTokenCli(env, out, err, customizer);
+    CommandLine commandLine = new CommandLine(cli)
+        .setOut(out)
+        .setErr(err)
+        .setParameterExceptionHandler((e, args1) -> {
+          err.println("partoo-token: " + e.getMessage());
+          err.println("Try 'partoo-token " + commandPath(e.getCommandLine()) + "--help'.");
+          return ExitCodes.USAGE;
+        })
+        .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
+          err.println("partoo-token: " + oneLine(e.getMessage()));
+          if (cli.verbose) {
+            e.printStackTrace(err);
+          }
+          return ExitCodes.of(e);
+        });
+    int code = commandLine.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, check, revoke"
+        + " or demo");
+  }
+
+  /**
+   * A client for {@code options}: key from the environment, base URL from the flags or the environment.
+   *
+   * @throws UsageException when the key is missing or a setting is refused; nothing is sent
+   */
+  PartooClient client(ConnectionOptions options) {
+    String apiKey = env.get(API_KEY_ENV);
+    if (apiKey == null || apiKey.isBlank()) {
+      throw new UsageException(API_KEY_ENV + " is not set: export the Partoo API key first (nothing was sent)");
+    }
+    if (options.sandbox && options.baseUrl != null) {
+      throw new UsageException("--sandbox and --base-url cannot be used together");
+    }
+    try {
+      PartooClient.Builder builder = PartooClient.builder()
+          .apiKey(apiKey)
+          .userAgentSuffix("partoo-token-cli/" + Version.VERSION);
+      String baseUrl = options.baseUrl != null ? options.baseUrl : blankToNull(env.get(BASE_URL_ENV));
+      if (options.sandbox) {
+        builder.environment(PartooEnvironment.SANDBOX);
+      } else if (baseUrl != null) {
+        builder.baseUrl(baseUrl);
+      }
+      String appUrl = options.appUrl != null ? options.appUrl : blankToNull(env.get(APP_URL_ENV));
+      if (appUrl != null) {
+        builder.appBaseUrl(appUrl);
+      }
+      if (options.timeout != null) {
+        builder.deadline(options.timeout)
+            .connectTimeout(min(DEFAULT_CONNECT_TIMEOUT, options.timeout))
+            .readTimeout(min(DEFAULT_READ_TIMEOUT, options.timeout));
+      }
+      if (options.maxAttempts != null) {
+        builder.retryPolicy(RetryPolicy.defaults().toBuilder().maxAttempts(options.maxAttempts).build());
+      }
+      customizer.accept(builder);
+      return builder.build();
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  private static @Nullable String blankToNull(@Nullable String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+
+  private static boolean hasVerboseFlag(String[] args) {
+    for (String arg : args) {
+      if (arg.equals("-v") || arg.equals("--verbose")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String commandPath(CommandLine commandLine) {
+    String name = commandLine.getCommandName();
+    return commandLine.getParent() == null ? "" : name + " ";
+  }
+
+  private static String oneLine(@Nullable String message) {
+    return message == null ? "failed" : message.replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  /** The CLI's version, from the build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    static final String VERSION = read();
+
+    @Override
+    public String[] getVersion() {
+      return new String[] {"partoo-token " + VERSION};
+    }
+
+    private static String read() {
+      try (InputStream in = PartooTokenCli.class.getResourceAsStream("version.properties")) {
+        Properties properties = new Properties();
+        if (in != null) {
+          properties.load(in);
+        }
+        return properties.getProperty("version", "unknown");
+      } catch (IOException e) {
+        return "unknown";
+      }
+    }
+  }
+}
