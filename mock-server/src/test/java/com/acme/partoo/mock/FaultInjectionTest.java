@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,12 +98,22 @@ class FaultInjectionTest {
   }
 
   @Test
-  void aFaultyAnswerIssuesNoToken() {
-    PARTOO.faults().serviceUnavailable(1);
-    generate();
+  void aFaultyAnswerReplacesTheOperationWhichThenHasNoEffect() {
+    AtomicInteger generated = new AtomicInteger();
+    FakePartoo.Builder counting = FakePartoo.builder().defaultFixture()
+        .tokenGenerator(() -> "\\x" + generated.incrementAndGet());
+    try (FakePartoo fake = counting.start()) {
+      PartooHttp direct = new PartooHttp(fake);
+      fake.faults().serviceUnavailable(1);
+      String body = "{\"user_id\": \"" + DefaultFixture.USER_ID + "\"}";
+      assertThat(direct.generate(DefaultFixture.API_KEY, body).statusCode()).isEqualTo(503);
+      assertThat(generated).hasValue(0);
 
-    assertThat(PARTOO.journal().last()).hasValueSatisfying(request -> assertThat(request.status()).isEqualTo(503));
-    assertThat(PartooHttp.json(generate()).get("token").asText()).isNotBlank();
+      String token = direct.newToken();
+      fake.faults().serverError(1, 502);
+      assertThat(direct.login(token).statusCode()).isEqualTo(502);
+      assertThat(direct.login(token).statusCode()).isEqualTo(200);
+    }
   }
 
   @Test
