@@ -1,0 +1,205 @@
+package com.acme.partoo.mock;
+
+import com.acme.partoo.mock.internal.ApiKeyGrant;
+import com.acme.partoo.mock.internal.Directory;
+import com.acme.partoo.mock.internal.Dispatcher;
+import com.acme.partoo.mock.internal.FaultSchedule;
+import com.acme.partoo.mock.internal.LoopbackServer;
+import com.acme.partoo.mock.internal.PartooStyleTokens;
+import com.acme.partoo.mock.internal.RequestJournal;
+import com.acme.partoo.mock.internal.TokenStore;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * A fake Partoo running in-process on 127.0.0.1: generate, check and revoke connection tokens under {@link #baseUrl()},
+ * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies. Started by {@link Builder#start()}
+ * or {@link #withDefaults()}; thread-safe; {@link #close()} stops it.
+ */
+public final class FakePartoo implements AutoCloseable {
+
+  private final LoopbackServer server;
+  private final FaultSchedule faults;
+  private final RequestJournal journal;
+  private final String description;
+
+  private FakePartoo(LoopbackServer server, FaultSchedule faults, RequestJournal journal, String description) {
+    this.server = server;
+    this.faults = faults;
+    this.journal = journal;
+    this.description = description;
+  }
+
+  /** A builder with no users, no keys, a free port, the system clock, UTC timestamps and Partoo-style tokens. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Starts a fake with the {@link DefaultFixture} on a free port: the same fixture the CLI demo and
+   * {@code FakePartooExtension.withDefaults()} use.
+   */
+  public static FakePartoo withDefaults() {
+    return builder().defaultFixture().start();
+  }
+
+  /** The REST API's base URL, {@code http://127.0.0.1:PORT/v2}, without a trailing slash. */
+  public String baseUrl() {
+    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.API_PREFIX;
+  }
+
+  /**
+   * The web app's base URL, {@code http://127.0.0.1:PORT/app}, without a trailing slash: a browser logs in at
+   * {@code appBaseUrl() + "/connection?connection_token=" + URLEncoder.encode(token, UTF_8)}.
+   */
+  public String appBaseUrl() {
+    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.APP_PREFIX;
+  }
+
+  /** The port the fake listens on (the one chosen by the system when the builder asked for port 0). */
+  public int port() {
+    return server.port();
+  }
+
+  /** Schedules faulty answers, for resilience tests; shared by every thread using this fake. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** What the fake received, for asserting how many requests a client sent and what they held. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Clears the scheduled faults, the delay and the journal; users, keys and issued tokens are kept. */
+  public void reset() {
+    faults.clear();
+    journal.clear();
+  }
+
+  /** Stops listening and ends the worker threads; requests in flight are cut off. Idempotent. */
+  @Override
+  public void close() {
+    server.stop();
+  }
+
+  /** Where it listens and how much it knows; never a key or a token. */
+  @Override
+  public String toString() {
+    return "FakePartoo[" + baseUrl() + ", " + description + "]";
+  }
+
+  /**
+   * Declares the fake's users and API keys, then {@link #start() starts} it. Not thread-safe; each
+   * {@code start()} makes an independent server. Example:
+   * {@code FakePartoo.builder().user("admin", Role.ORG_ADMIN).user("u1", Role.BUSINESS_MANAGER)
+   * .apiKey("key", "admin", "u1").start()}.
+   */
+  public static final class Builder {
+
+    private final List<User> users = new ArrayList<>();
+    private final List<ApiKeyGrant> keys = new ArrayList<>();
+    private int port;
+    private int threads = 4;
+    private Clock clock = Clock.systemUTC();
+    private ZoneId zone = ZoneOffset.UTC;
+    private Supplier<String> tokenGenerator = new PartooStyleTokens();
+
+    private Builder() {}
+
+    /** Declares a user; ids must be unique. */
+    public Builder user(String id, Role role) {
+      users.add(new User(id, role));
+      return this;
+    }
+
+    /** Declares a user; ids must be unique. */
+    public Builder user(User user) {
+      users.add(Objects.requireNonNull(user, "user"));
+      return this;
+    }
+
+    /**
+     * Declares an API key owned by {@code ownerId} (reported as {@code generated_by}) with WRITE access to exactly
+     * {@code writeAccessTo}: the key may generate, check and revoke those users' tokens and nobody else's, its owner
+     * included unless listed. Owner and grantees must be declared users.
+     */
+    public Builder apiKey(String key, String ownerId, String... writeAccessTo) {
+      keys.add(new ApiKeyGrant(key, ownerId, Set.copyOf(Arrays.asList(writeAccessTo))));
+      return this;
+    }
+
+    /** Adds the {@link DefaultFixture}'s users and API key to whatever else is declared. */
+    public Builder defaultFixture() {
+      return user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
+          .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
+          .user(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER)
+          .user(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER)
+          .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID,
+              DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID);
+    }
+
+    /** The port to listen on, on 127.0.0.1; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** How many worker threads answer requests (default 4); a delay fault holds one per waiting request. */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** The clock that stamps tokens and decides when they expire (default: system UTC); tests pass a movable one. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The zone timestamps are written in (default UTC, written {@code +00:00}). */
+    public Builder zone(ZoneId zone) {
+      this.zone = Objects.requireNonNull(zone, "zone");
+      return this;
+    }
+
+    /**
+     * Makes token texts (default: Partoo's shape, {@code \x} and 48 hex digits, 192 random bits). Must be
+     * thread-safe and return non-blank strings; a repeated token is drawn again. Useful to test URL encoding.
+     */
+    public Builder tokenGenerator(Supplier<String> tokenGenerator) {
+      this.tokenGenerator = Objects.requireNonNull(tokenGenerator, "tokenGenerator");
+      return this;
+    }
+
+    /**
+     * Checks the declarations and starts a server.
+     *
+     * @throws IllegalStateException if a user or key repeats, or a key names an undeclared user
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public FakePartoo start() {
+      Directory directory = new Directory(users, keys);
+      FaultSchedule faults = new FaultSchedule();
+      RequestJournal journal = new RequestJournal();
+      Dispatcher dispatcher =
+          new Dispatcher(directory, new TokenStore(clock, tokenGenerator), zone, faults, journal);
+      LoopbackServer server = LoopbackServer.start(port, threads, dispatcher);
+      return new FakePartoo(server, faults, journal, directory.toString());
+    }
+  }
+}

@@ -1,0 +1,59 @@
+package com.acme.partoo.mock.internal;
+
+import com.acme.partoo.mock.Endpoint;
+import com.acme.partoo.mock.RecordedRequest;
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A request read whole from the exchange, so that handlers are plain functions of it. */
+record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+
+  static Request read(HttpExchange exchange) throws IOException {
+    URI uri = exchange.getRequestURI();
+    byte[] body;
+    try (InputStream in = exchange.getRequestBody()) {
+      body = in.readAllBytes();
+    }
+    return new Request(exchange.getRequestMethod(), uri.getPath(), Optional.ofNullable(uri.getRawQuery()).orElse(""),
+        Map.copyOf(exchange.getRequestHeaders()), body);
+  }
+
+  /** The first value of a request header, case-insensitively. */
+  Optional<String> header(String name) {
+    return headers.entrySet().stream()
+        .filter(header -> header.getKey().equalsIgnoreCase(name) && !header.getValue().isEmpty())
+        .map(header -> header.getValue().get(0))
+        .findFirst();
+  }
+
+  /**
+   * The first value of a query parameter, decoded as a form would be ({@code +} is a space). Escapes are
+   * well-formed: the JDK server refuses a request line that is not a valid URI before any handler runs.
+   */
+  Optional<String> queryParameter(String name) {
+    for (String pair : rawQuery.split("&")) {
+      int equals = pair.indexOf('=');
+      String key = decode(equals < 0 ? pair : pair.substring(0, equals));
+      if (key.equals(name)) {
+        return Optional.of(equals < 0 ? "" : decode(pair.substring(equals + 1)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  RecordedRequest recorded(Endpoint endpoint, int status) {
+    return new RecordedRequest(endpoint, method, path, rawQuery, headers,
+        new String(body, StandardCharsets.UTF_8), status);
+  }
+
+  private static String decode(String text) {
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
+  }
+}
