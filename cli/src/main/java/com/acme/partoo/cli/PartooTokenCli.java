@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PartooTokenCli.Version.class,
     description = "Partoo connection tokens from a shell. The API key comes from $PARTOO_API_KEY.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class,
+    subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 authentication (401),"
         + " 4 permission (403), 5 not found (404), 6 request rejected (400), 7 Partoo unavailable or rate limited"
