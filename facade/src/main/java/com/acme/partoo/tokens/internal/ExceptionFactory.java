@@ -82,7 +82,10 @@ public final class ExceptionFactory {
         message = "Partoo rejected the request to " + subject + " (" + answered + "). Fix the request; sending it"
             + " again unchanged will not help" + (operation.kind() == Operation.Kind.REVOKE
                 ? " (Partoo also answers 400 when the token is no longer valid: consumed, revoked or expired)." : ".");
-        Map<String, java.util.List<String>> fields = body.fieldErrors();
+        Map<String, java.util.List<String>> fields = new java.util.LinkedHashMap<>();
+        // Partoo's per-field detail is as likely as its message to quote the token or the key.
+        body.fieldErrors().forEach((field, errors) ->
+            fields.put(field, errors.stream().map(error -> redact(error, operation)).toList()));
         return new InvalidRequestException(redact(message, operation), status, detail, requestId, attempts, null,
             fields);
       }
