@@ -107,7 +107,8 @@ class ApiKeyTest {
     Supplier<String> none = () -> null;
     ConnectionTokens tokens = partoo.client(builder -> builder.apiKey(none)).connectionTokens();
 
-    AuthenticationException e = catchThrowableOfType(AuthenticationException.class, () -> tokens.check(USER_ID, "t0ken"));
+    AuthenticationException e =
+        catchThrowableOfType(AuthenticationException.class, () -> tokens.check(USER_ID, "t0ken"));
 
     assertThat(e.getMessage()).contains("null").contains("Nothing was sent");
     assertThat(partoo.requestCount()).isZero();

@@ -70,7 +70,9 @@ class ClientBuilderTest {
 
   @Test
   void baseUrlWithCredentialsIsRefusedWithoutEchoingThem() {
-    Throwable thrown = catchThrowable(() -> PartooClient.builder().baseUrl("https://ops:hunter2secret@api.partoo.co/v2"));
+    PartooClient.Builder builder = PartooClient.builder();
+
+    Throwable thrown = catchThrowable(() -> builder.baseUrl("https://ops:hunter2secret@api.partoo.co/v2"));
 
     assertThat(thrown).isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("baseUrl").hasMessageContaining("credentials").hasMessageNotContaining("hunter2");
@@ -167,7 +169,8 @@ class ClientBuilderTest {
 
     for (ThrowingCallable call : new ThrowingCallable[] {
         () -> tokens.generate(USER_ID), () -> tokens.generate(USER_ID, Duration.ofMinutes(5)),
-        () -> tokens.generateAsync(USER_ID), () -> tokens.check(USER_ID, TOKEN), () -> tokens.checkAsync(USER_ID, TOKEN),
+        () -> tokens.generateAsync(USER_ID), () -> tokens.check(USER_ID, TOKEN),
+        () -> tokens.checkAsync(USER_ID, TOKEN),
         () -> tokens.revoke(USER_ID, TOKEN), () -> tokens.revokeAsync(USER_ID, TOKEN)}) {
       assertThatIllegalStateException().isThrownBy(call).withMessageContaining("closed");
     }

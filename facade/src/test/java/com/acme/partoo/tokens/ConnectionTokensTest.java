@@ -122,7 +122,8 @@ class ConnectionTokensTest {
 
   @Test
   void loginUrlFollowsTheEnvironment() {
-    ConnectionTokens tokens = partoo.client(builder -> builder.environment(PartooEnvironment.SANDBOX)).connectionTokens();
+    ConnectionTokens tokens =
+        partoo.client(builder -> builder.environment(PartooEnvironment.SANDBOX)).connectionTokens();
 
     assertThat(tokens.loginUrl("abc")).hasToString("https://app.sandbox.partoo.co/app/connection?connection_token=abc");
   }

@@ -46,7 +46,8 @@ class ErrorMappingTest {
         "{\"errors\":{\"json\":{\"ttl\":[\"Must be less than or equal to 86400.\"],"
             + "\"address\":{\"city\":[\"Too long.\",\"Not a city.\"]}}}}")));
 
-    InvalidRequestException e = catchThrowableOfType(InvalidRequestException.class, () -> partoo.tokens().generate(USER_ID));
+    InvalidRequestException e =
+        catchThrowableOfType(InvalidRequestException.class, () -> partoo.tokens().generate(USER_ID));
 
     assertThat(e.fieldErrors()).containsOnly(
         entry("ttl", List.of("Must be less than or equal to 86400.")),

@@ -33,7 +33,8 @@ class PublicApiArchitectureTest {
 
   private static final String API_PACKAGE = "com.acme.partoo.tokens";
   private static final List<String> HIDDEN_PACKAGES = List.of(
-      "com.acme.partoo.generated", "retrofit2", "okhttp3", "com.fasterxml.jackson", "kotlin", API_PACKAGE + ".internal");
+      "com.acme.partoo.generated", "retrofit2", "okhttp3", "com.fasterxml.jackson", "kotlin",
+      API_PACKAGE + ".internal");
   /** The one sanctioned exposure: a caller may hand over an OkHttpClient to share its connections and threads. */
   private static final Set<String> SANCTIONED = Set.of(
       "com.acme.partoo.tokens.PartooClient$Builder.okHttpClient(okhttp3.OkHttpClient) takes okhttp3.OkHttpClient");

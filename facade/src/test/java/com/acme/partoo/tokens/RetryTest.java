@@ -153,7 +153,8 @@ class RetryTest {
     PartooConnectionException e = catchThrowableOfType(PartooConnectionException.class, () -> tokens.generate(USER_ID));
 
     assertThat(e.attempts()).isEqualTo(3);
-    assertThat(e.getSuppressed()).hasSize(2).allSatisfy(s -> assertThat(s).isInstanceOf(PartooConnectionException.class));
+    assertThat(e.getSuppressed()).hasSize(2)
+        .allSatisfy(earlier -> assertThat(earlier).isInstanceOf(PartooConnectionException.class));
     assertThat(e.statusCode()).isEmpty();
     assertThat(e.partooMessage()).isEmpty();
     assertThat(e.requestId()).isEmpty();

@@ -18,13 +18,14 @@ import org.junit.jupiter.api.Test;
 class SpecAgreementTest {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-  private static final List<String> METHODS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+  private static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
 
   @Test
   void generateTtlMaximumInTheSpecIsMaxTtl() throws IOException {
     JsonNode ttl = generateTtlSchema(readSpec());
 
-    assertThat(ttl.path("maximum").isIntegralNumber()).as("generateConnectionToken ttl has an integer maximum").isTrue();
+    assertThat(ttl.path("maximum").isIntegralNumber()).as("ttl has an integer maximum").isTrue();
     assertThat(ttl.path("maximum").asLong())
         .as("the spec's ttl.maximum, against ConnectionTokens.MAX_TTL: change MAX_TTL (and its docs) to agree")
         .isEqualTo(ConnectionTokens.MAX_TTL.getSeconds());

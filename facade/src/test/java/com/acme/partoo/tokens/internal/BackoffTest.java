@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Full jitter: each wait is uniform in [0, min(maxDelay, baseDelay × 2^(retry-1))). */
 class BackoffTest {
 
-  private static final RetryPolicy POLICY = RetryPolicy.builder().baseDelay(ofMillis(200)).maxDelay(ofSeconds(5)).build();
+  private static final RetryPolicy POLICY =
+      RetryPolicy.builder().baseDelay(ofMillis(200)).maxDelay(ofSeconds(5)).build();
   /** The largest double below 1: the top of the jitter's range. */
   private static final double ALMOST_ONE = Math.nextDown(1.0);
 

@@ -29,7 +29,8 @@ class RetryAfterTest {
   }
 
   @ParameterizedTest(name = "\"{0}\"")
-  @ValueSource(strings = {"Thu, 15 Jan 2026 10:00:00 GMT", "Wed, 14 Jan 2026 10:00:00 GMT", "Mon, 01 Jan 1990 00:00:00 GMT"})
+  @ValueSource(strings = {
+      "Thu, 15 Jan 2026 10:00:00 GMT", "Wed, 14 Jan 2026 10:00:00 GMT", "Mon, 01 Jan 1990 00:00:00 GMT"})
   void httpDateNowOrInThePastMeansRetryAtOnce(String header) {
     assertThat(RetryAfter.parse(header, NOW)).isEqualTo(Duration.ZERO);
   }
