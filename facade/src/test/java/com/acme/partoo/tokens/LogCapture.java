@@ -10,11 +10,15 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/** Captures what one class logs during a test, through a Logback {@link ListAppender}. */
+/**
+ * Captures what one class logs during a test, through a Logback {@link ListAppender}, and keeps it off the console:
+ * the warnings a test provokes on purpose should not look like problems in the build output.
+ */
 final class LogCapture implements BeforeEachCallback, AfterEachCallback {
 
   private final Logger logger;
   private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
+  private boolean additive;
 
   LogCapture(Class<?> source) {
     this.logger = (Logger) LoggerFactory.getLogger(source);
@@ -25,10 +29,13 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
     appender.list.clear();
     appender.start();
     logger.addAppender(appender);
+    additive = logger.isAdditive();
+    logger.setAdditive(false);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
+    logger.setAdditive(additive);
     logger.detachAppender(appender);
     appender.stop();
   }
