@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,15 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   public void afterEach(ExtensionContext context) {
     clients.forEach(PartooClient::close);
     server.close();
+  }
+
+  /** A base URL on a loopback port nothing listens on any more: connections to it are refused. */
+  static String unreachableBaseUrl() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort() + "/v2";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A builder for this server, clock and sleeper, with {@link #API_KEY}; the caller closes what it builds. */

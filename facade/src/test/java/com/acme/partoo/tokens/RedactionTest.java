@@ -99,7 +99,7 @@ class RedactionTest {
 
   @Test
   void connectionFailureOfACheckDoesNotShowTheTokenItWasSending() {
-    ConnectionTokens tokens = partoo.client(builder -> builder.baseUrl("http://127.0.0.1:1/v2")).connectionTokens();
+    ConnectionTokens tokens = partoo.client(builder -> builder.baseUrl(FakePartoo.unreachableBaseUrl())).connectionTokens();
 
     Throwable thrown = catchThrowable(() -> tokens.check(USER_ID, TOKEN));
 

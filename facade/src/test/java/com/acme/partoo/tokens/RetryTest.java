@@ -9,11 +9,7 @@ import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import mockwebserver3.MockResponse;
 import mockwebserver3.SocketEffect;
 import org.junit.jupiter.api.Test;
@@ -147,7 +143,7 @@ class RetryTest {
 
   @Test
   void connectionRefusedIsRetriedThenThrowsConnectionExceptionNamingTheBaseUrl() {
-    String closedPort = closedLoopbackUrl();
+    String closedPort = FakePartoo.unreachableBaseUrl();
     ConnectionTokens tokens = partoo.client(builder -> builder.baseUrl(closedPort)).connectionTokens();
 
     PartooConnectionException e = catchThrowableOfType(PartooConnectionException.class, () -> tokens.generate(USER_ID));
@@ -173,14 +169,5 @@ class RetryTest {
 
     assertThat(e.getCause()).isInstanceOf(InterruptedIOException.class);
     assertThat(e.attempts()).isEqualTo(1);
-  }
-
-  /** The URL of a loopback port nothing listens on any more. */
-  private static String closedLoopbackUrl() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return "http://127.0.0.1:" + socket.getLocalPort() + "/v2";
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
