@@ -23,8 +23,6 @@ import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The *Async twins: same results and failures, waits scheduled on the Sleeper, cancellation reaching the wire. */
 class AsyncTest {
@@ -103,7 +101,7 @@ class AsyncTest {
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
-  static Executable[] invalidCalls(ConnectionTokens tokens) {
+  private static Executable[] invalidCalls(ConnectionTokens tokens) {
     return new Executable[] {
         () -> tokens.generateAsync(null),
         () -> tokens.generateAsync(" "),
