@@ -11,7 +11,11 @@ import java.util.concurrent.TimeUnit;
  */
 public interface Sleeper {
 
-  /** Blocks the calling thread for {@code duration}. */
+  /**
+   * Blocks the calling thread for {@code duration}.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting: the call then fails without retrying
+   */
   void sleep(Duration duration) throws InterruptedException;
 
   /**

@@ -33,7 +33,8 @@ public final class Backoff {
   long ceiling(int retry) {
     int doublings = Math.min(Math.max(retry - 1, 0), 62);
     long ceiling = baseNanos << doublings;
-    // A shift that overflowed, or went past the cap, is the cap.
-    return (ceiling >>> doublings) != baseNanos || ceiling > maxNanos ? maxNanos : ceiling;
+    // A shift that overflowed, or went past the cap, is the cap. The signed shift back also catches a shift that
+    // lost no bit but reached the sign bit (a negative ceiling).
+    return (ceiling >> doublings) != baseNanos || ceiling > maxNanos ? maxNanos : ceiling;
   }
 }

@@ -122,6 +122,9 @@ public final class CallRunner {
         attempts.failed(exceptions.create(outcome, call.operation(), attempts.count, null));
         logRetry(call, attempts, outcome, retry.delay());
         sleeper.delay(retry.delay()).whenComplete((ignored, error) -> {
+          if (result.isDone()) {
+            return; // cancelled while waiting: send nothing more, not even a probe
+          }
           if (call.probe() != null && isAmbiguous(outcome)) {
             startAsync(call.probe(), attempts, probed -> {
               if (probed instanceof Outcome.Success<T> success && success.value() != null) {
@@ -171,6 +174,10 @@ public final class CallRunner {
   }
 
   private static <T, V> void handleSafely(OutcomeHandler<T> next, Outcome<T> outcome, CompletableFuture<V> result) {
+    if (result.isDone()) {
+      // Cancelled: the attempt's failure is the cancellation itself, not a reason to spend the budget and retry.
+      return;
+    }
     try {
       next.handle(outcome);
     } catch (Throwable t) {

@@ -71,7 +71,15 @@ public final class TokenService implements AutoCloseable {
 
   /** See {@link ConnectionTokens#revokeAsync(String, String)}. */
   public CompletableFuture<Void> revokeAsync(String userId, String token) {
-    return runner.executeAsync(revokeCall(userId, token)).thenApply(revoked -> null);
+    CompletableFuture<Boolean> revoking = runner.executeAsync(revokeCall(userId, token));
+    CompletableFuture<Void> result = revoking.thenApply(revoked -> null);
+    // Cancelling a dependent future does not cancel its source: pass it on, so the call in flight is cancelled.
+    result.whenComplete((ignored, error) -> {
+      if (result.isCancelled()) {
+        revoking.cancel(true);
+      }
+    });
+    return result;
   }
 
   /** See {@link ConnectionTokens#loginUrl(String)}. */

@@ -1,0 +1,182 @@
+package com.acme.partoo.tokens;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.QueueDispatcher;
+import mockwebserver3.RecordedRequest;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeSleeper} and read a
+ * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and sleeper. Register it with
+ * {@code @RegisterExtension final FakePartoo partoo = new FakePartoo();}. Clients made here are closed after each test.
+ */
+final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
+
+  /** Shaped like a real key; long enough that finding it in a text means it leaked. */
+  static final String API_KEY = "pk7f3a9c2e5b1d4f8a6c0e9b2d7a4f1c3e";
+  /** Partoo's documented example token: a backslash, an x, then hex. */
+  static final String TOKEN = "\\xaf3e8951c1f4c42f9cc53116b3fc855bd44bce01cf27604b";
+  static final String USER_ID = "5309c3a237bbc544d8e26737";
+  static final String EXPIRATION = "2026-01-15T11:15:54.256000+01:00";
+  /** What the fail-fast queue answers when a test sends more requests than it scripted: not retried, easy to spot. */
+  static final int UNSCRIPTED_STATUS = 418;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final FakeClock clock = new FakeClock();
+  final FakeSleeper sleeper = new FakeSleeper(clock);
+  private final List<PartooClient> clients = new ArrayList<>();
+  private MockWebServer server;
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    server = new MockWebServer();
+    QueueDispatcher queue = new QueueDispatcher();
+    queue.setFailFast(json(UNSCRIPTED_STATUS, "{\"unscripted\":true}"));
+    server.setDispatcher(queue);
+    server.start(InetAddress.getByName("127.0.0.1"), 0);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    clients.forEach(PartooClient::close);
+    server.close();
+  }
+
+  /** A base URL on a loopback port nothing listens on any more: connections to it are refused. */
+  static String unreachableBaseUrl() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return "http://127.0.0.1:" + socket.getLocalPort() + "/v2";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A builder for this server, clock and sleeper, with {@link #API_KEY}; the caller closes what it builds. */
+  PartooClient.Builder builder() {
+    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).clock(clock).sleeper(sleeper);
+  }
+
+  /** A client with the default retry policy, closed after the test. */
+  PartooClient client() {
+    return client(builder -> builder);
+  }
+
+  /** A client from {@link #builder()} changed by {@code customize}, closed after the test. */
+  PartooClient client(UnaryOperator<PartooClient.Builder> customize) {
+    PartooClient client = customize.apply(builder()).build();
+    clients.add(client);
+    return client;
+  }
+
+  ConnectionTokens tokens() {
+    return client().connectionTokens();
+  }
+
+  /** The API base URL, {@code http://127.0.0.1:<port>/v2}, without trailing slash. */
+  String baseUrl() {
+    return server.url("/v2").toString();
+  }
+
+  void enqueue(MockResponse... responses) {
+    for (MockResponse response : responses) {
+      server.enqueue(response);
+    }
+  }
+
+  /** Answers every request with {@code response}, however many come: an outage. */
+  void answerEveryRequestWith(MockResponse response) {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) {
+        return response;
+      }
+    });
+  }
+
+  int requestCount() {
+    return server.getRequestCount();
+  }
+
+  /** The next request the server received; fails the test if none came. */
+  RecordedRequest takeRequest() {
+    try {
+      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      assertThat(request).as("a request reached the fake Partoo").isNotNull();
+      return request;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  /** The requests received so far, as {@code "METHOD /path"} lines, in order. */
+  List<String> requestLines() {
+    List<String> lines = new ArrayList<>();
+    for (int i = requestCount(); i > 0; i--) {
+      RecordedRequest request = takeRequest();
+      lines.add(request.getMethod() + " " + request.getUrl().encodedPath());
+    }
+    return lines;
+  }
+
+  static JsonNode jsonBody(RecordedRequest request) {
+    try {
+      return JSON.readTree(request.getBody().utf8());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static MockResponse json(int code, String body) {
+    return new MockResponse.Builder().code(code).setHeader("Content-Type", "application/json").body(body).build();
+  }
+
+  /** A 200 from generate_token with {@link #TOKEN} expiring at {@link #EXPIRATION}. */
+  static MockResponse tokenResponse() {
+    return json(200, "{\"token\":" + quoted(TOKEN) + ",\"expiration_date\":\"" + EXPIRATION + "\"}");
+  }
+
+  /** A 200 from check_token for {@link #TOKEN} in {@code status} ({@code valid}, {@code revoked}, ...). */
+  static MockResponse statusResponse(String status) {
+    return json(200, "{\"token\":" + quoted(TOKEN) + ",\"status\":\"" + status + "\","
+        + "\"expiration_date\":\"" + EXPIRATION + "\","
+        + "\"creation_date\":\"2026-01-15T10:15:54.256000+01:00\","
+        + "\"generated_by\":\"" + USER_ID + "\"}");
+  }
+
+  /** A 200 from revoke_token: an empty JSON object. */
+  static MockResponse revokedResponse() {
+    return json(200, "{}");
+  }
+
+  /** {@code code} with no body. */
+  static MockResponse status(int code) {
+    return new MockResponse.Builder().code(code).build();
+  }
+
+  /** {@code value} as a JSON string literal (the token's backslash escaped). */
+  static String quoted(String value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
