@@ -85,7 +85,7 @@ public final class SpecContract {
       synchronized (SpecContract.class) {
         contract = instance;
         if (contract == null) {
-          contract = new SpecContract(normalise(parse(specPath())));
+          contract = of(specPath());
           instance = contract;
         }
       }
@@ -93,8 +93,22 @@ public final class SpecContract {
     return contract;
   }
 
+  /**
+   * The contract of the spec at {@code path}.
+   *
+   * @throws IllegalStateException if it does not parse cleanly, or uses what the validator cannot check
+   */
+  public static SpecContract of(Path path) {
+    return new SpecContract(normalise(parse(path)));
+  }
+
+  /** The parsed (and normalised) spec, for tests that compare the client's constants with it. */
+  public OpenAPI model() {
+    return api;
+  }
+
   /** The spec file: from the build ({@code -Dpartoo.openapi.spec}), else the repository's, for IDE runs. */
-  static Path specPath() {
+  public static Path specPath() {
     String configured = System.getProperty("partoo.openapi.spec");
     Path path = configured != null ? Path.of(configured) : Path.of("..", "openapi", "openapi.yaml");
     if (!Files.isRegularFile(path)) {

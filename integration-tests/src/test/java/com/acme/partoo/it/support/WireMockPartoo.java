@@ -11,6 +11,8 @@ import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,7 +24,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -67,6 +73,7 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
         .networkTrafficListener(connections)
         .extensions(contract));
     server.start();
+    warmUp();
   }
 
   @Override
@@ -74,6 +81,33 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     if (server != null) {
       server.stop();
     }
+  }
+
+  /**
+   * Serves one exchange before the first test: a fresh server takes a few hundred milliseconds to answer its first
+   * request (class loading, lazy initialisation), which a test with a 200 ms read timeout would mistake for a
+   * timeout of its own.
+   */
+  private void warmUp() {
+    server.stubFor(Stubs.generate().willReturn(Stubs.tokenIssued("warm-up")));
+    OkHttpClient okHttp = new OkHttpClient.Builder().build();
+    Request request = new Request.Builder()
+        .url(baseUrl() + "/connection/generate_token")
+        .header("x-APIKey", TestSecrets.API_KEY)
+        .post(RequestBody.create("{\"user_id\": \"warm-up\"}", MediaType.get("application/json")))
+        .build();
+    try (Response response = okHttp.newCall(request).execute()) {
+      if (response.code() != 200) {
+        throw new IllegalStateException("WireMock did not answer the warm-up request: HTTP " + response.code());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("WireMock did not answer the warm-up request", e);
+    } finally {
+      shutDown(okHttp);
+    }
+    awaitAllChecked();
+    server.resetAll();
+    contract.reset();
   }
 
   @Override
