@@ -25,6 +25,7 @@ final class ContractListener implements ServeEventListener {
     return thread;
   });
   private final Queue<String> violations = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger submitted = new AtomicInteger();
   private final AtomicInteger checked = new AtomicInteger();
 
   ContractListener(SpecContract contract) {
@@ -43,6 +44,7 @@ final class ContractListener implements ServeEventListener {
 
   @Override
   public void beforeResponseSent(ServeEvent event, Parameters parameters) {
+    submitted.incrementAndGet();
     validation.execute(() -> {
       try {
         violations.addAll(contract.violations(event));
@@ -60,12 +62,18 @@ final class ContractListener implements ServeEventListener {
     return checked.get();
   }
 
+  /** Whether every exchange taken so far has been checked. Cheap: safe to poll. */
+  boolean idle() {
+    return checked.get() == submitted.get();
+  }
+
   List<String> violations() {
     return List.copyOf(violations);
   }
 
   void reset() {
     violations.clear();
+    submitted.set(0);
     checked.set(0);
   }
 
