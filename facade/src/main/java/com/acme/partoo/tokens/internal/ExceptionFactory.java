@@ -9,6 +9,8 @@ import com.acme.partoo.tokens.PermissionDeniedException;
 import com.acme.partoo.tokens.RateLimitedException;
 import com.acme.partoo.tokens.ServerException;
 import com.acme.partoo.tokens.UnexpectedResponseException;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -82,9 +84,8 @@ public final class ExceptionFactory {
         message = "Partoo rejected the request to " + subject + " (" + answered + "). Fix the request; sending it"
             + " again unchanged will not help" + (operation.kind() == Operation.Kind.REVOKE
                 ? " (Partoo also answers 400 when the token is no longer valid: consumed, revoked or expired)." : ".");
-        Map<String, java.util.List<String>> fields = body.fieldErrors();
         return new InvalidRequestException(redact(message, operation), status, detail, requestId, attempts, null,
-            fields);
+            redact(body.fieldErrors(), operation));
       }
       case 401 -> {
         message = "Partoo did not accept the API key (" + answered + ") when asked to " + subject + ". Check the key"
@@ -124,6 +125,14 @@ public final class ExceptionFactory {
             null);
       }
     }
+  }
+
+  /** Partoo may echo the token in a field's message ({@code "token": ["<token> is not valid"]}). */
+  private Map<String, List<String>> redact(Map<String, List<String>> fieldErrors, Operation operation) {
+    Map<String, List<String>> redacted = new LinkedHashMap<>();
+    fieldErrors.forEach((field, messages) ->
+        redacted.put(field, messages.stream().map(message -> redact(message, operation)).toList()));
+    return redacted;
   }
 
   private String redact(String text, Operation operation) {
