@@ -9,12 +9,12 @@ import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.TestSecrets;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionToken;
-import com.acme.partoo.tokens.ConnectionTokens;
 import com.acme.partoo.tokens.PartooClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -48,22 +48,10 @@ class ConcurrencyIT {
     partoo.server().stubFor(generate().willReturn(tokenIssued(TestSecrets.TOKEN)));
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     PartooClient client = underLoad();
-    ConnectionTokens tokens = client.connectionTokens();
-    ExecutorService callers = Executors.newFixedThreadPool(THREADS);
-    List<Future<ConnectionToken>> results = new ArrayList<>();
 
-    try {
-      for (int i = 0; i < CALLS; i++) {
-        String user = "user-" + i;
-        results.add(callers.submit(() -> tokens.generate(user)));
-      }
-      for (Future<ConnectionToken> result : results) {
-        assertThat(result.get(30, TimeUnit.SECONDS).token()).isEqualTo(TestSecrets.TOKEN);
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    List<ConnectionToken> tokens = fromThirtyTwoThreads(() -> client.connectionTokens().generate("42"));
 
+    assertThat(tokens).hasSize(CALLS).allMatch(token -> token.token().equals(TestSecrets.TOKEN));
     assertThat(partoo.requestsTo(GENERATE_PATH)).as("one request per call, no retry needed").hasSize(CALLS);
     assertBoundedConnections(THREADS);
     client.close();
@@ -75,27 +63,35 @@ class ConcurrencyIT {
     partoo.server().stubFor(generate().willReturn(tokenIssued(TestSecrets.TOKEN)));
     Set<Thread> before = Thread.getAllStackTraces().keySet();
     PartooClient client = underLoad();
-    ConnectionTokens tokens = client.connectionTokens();
-    ExecutorService callers = Executors.newFixedThreadPool(THREADS);
-    List<Future<CompletableFuture<ConnectionToken>>> submitted = new ArrayList<>();
 
-    try {
-      for (int i = 0; i < CALLS; i++) {
-        String user = "user-" + i;
-        submitted.add(callers.submit(() -> tokens.generateAsync(user)));
-      }
-      for (Future<CompletableFuture<ConnectionToken>> call : submitted) {
-        assertThat(Failures.await(call.get(30, TimeUnit.SECONDS)).token()).isEqualTo(TestSecrets.TOKEN);
-      }
-    } finally {
-      callers.shutdownNow();
-    }
+    List<CompletableFuture<ConnectionToken>> calls =
+        fromThirtyTwoThreads(() -> client.connectionTokens().generateAsync("42"));
 
+    assertThat(calls).hasSize(CALLS)
+        .allMatch(call -> Failures.await(call).token().equals(TestSecrets.TOKEN));
     assertThat(partoo.requestsTo(GENERATE_PATH)).as("one request per call, no retry needed").hasSize(CALLS);
     assertBoundedConnections(MAX_ASYNC_CALLS);
     assertThat(okHttpThreadsStartedSince(before)).as("the async calls ran on the client's dispatcher").isNotEmpty();
     client.close();
     assertNoOkHttpThreadOfTheClientLeft(before);
+  }
+
+  /** Makes {@link #CALLS} calls from {@link #THREADS} threads; returns what they gave, in order. */
+  private static <T> List<T> fromThirtyTwoThreads(Callable<T> call) throws Exception {
+    ExecutorService callers = Executors.newFixedThreadPool(THREADS);
+    try {
+      List<Future<T>> submitted = new ArrayList<>();
+      for (int i = 0; i < CALLS; i++) {
+        submitted.add(callers.submit(call));
+      }
+      List<T> results = new ArrayList<>();
+      for (Future<T> result : submitted) {
+        results.add(result.get(30, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      callers.shutdownNow();
+    }
   }
 
   /**

@@ -3,8 +3,12 @@ package com.acme.partoo.it.support;
 import com.github.tomakehurst.wiremock.extension.Parameters;
 import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.http.LoggedResponse;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +29,9 @@ final class ContractListener implements ServeEventListener {
     return thread;
   });
   private final Queue<String> violations = new ConcurrentLinkedQueue<>();
+  // The validator is deterministic and takes milliseconds an exchange: identical exchanges (hundreds in the
+  // concurrency tests) are validated once.
+  private final Map<String, List<String>> verdicts = new ConcurrentHashMap<>();
   private final AtomicInteger submitted = new AtomicInteger();
   private final AtomicInteger checked = new AtomicInteger();
 
@@ -47,7 +54,7 @@ final class ContractListener implements ServeEventListener {
     submitted.incrementAndGet();
     validation.execute(() -> {
       try {
-        violations.addAll(contract.violations(event));
+        violations.addAll(verdicts.computeIfAbsent(fingerprint(event), key -> contract.violations(event)));
       } catch (RuntimeException e) {
         violations.add("the validator itself failed on " + event.getRequest().getMethod() + " "
             + event.getRequest().getUrl() + ": " + e);
@@ -55,6 +62,22 @@ final class ContractListener implements ServeEventListener {
         checked.incrementAndGet();
       }
     });
+  }
+
+  /** Everything the validator reads of an exchange. */
+  private static String fingerprint(ServeEvent event) {
+    LoggedRequest request = event.getRequest();
+    LoggedResponse response = event.getResponse();
+    StringBuilder key = new StringBuilder()
+        .append(request.getMethod()).append(' ').append(request.getUrl()).append('\n')
+        .append(request.getHeaders()).append('\n')
+        .append(request.getBodyAsString()).append('\n');
+    if (response != null) {
+      key.append(response.getStatus()).append(' ').append(response.getFault()).append('\n')
+          .append(response.getHeaders()).append('\n')
+          .append(response.getBodyAsString());
+    }
+    return key.toString();
   }
 
   /** Exchanges checked since the last {@link #reset()}. */
