@@ -118,6 +118,11 @@ public final class SpecSlicer {
   }
 
   private boolean isSelected(JsonNode operation) {
+    return selects(selectors, operation);
+  }
+
+  /** Whether the operation's operationId or one of its tags is among the selectors. */
+  static boolean selects(Set<String> selectors, JsonNode operation) {
     if (selectors.contains(operation.path("operationId").asText(""))) {
       return true;
     }
