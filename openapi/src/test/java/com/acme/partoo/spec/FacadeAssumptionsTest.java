@@ -108,7 +108,8 @@ class FacadeAssumptionsTest {
   void followsReferencesAndAllOfTheWayVendorsRefactorSchemas() {
     Bundle bundle = parse(excerpt());
     ObjectNode root = (ObjectNode) bundle.root();
-    ObjectNode media = (ObjectNode) root.at("/paths/~1connection~1generate_token/post/requestBody/content/application~1json");
+    ObjectNode media =
+        (ObjectNode) root.at("/paths/~1connection~1generate_token/post/requestBody/content/application~1json");
     ObjectNode inline = (ObjectNode) media.get("schema");
     ObjectNode ttlPart = Bundle.YAML.createObjectNode().put("type", "object");
     ttlPart.putObject("properties").set("ttl", ((ObjectNode) inline.get("properties")).remove("ttl"));
