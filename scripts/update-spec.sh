@@ -29,8 +29,8 @@ echo "Installed $1 as openapi/openapi.yaml (git checkout openapi/openapi.yaml re
 
 step() { printf '\n== %s\n' "$*"; }
 failed() {
-  printf '\n%s\nThe new bundle stays in openapi/openapi.yaml; git checkout openapi/openapi.yaml restores the old one.\n' \
-    "$*" >&2
+  printf '\n%s\nThe new bundle stays in openapi/openapi.yaml; %s restores the old one.\n' \
+    "$*" "git checkout openapi/openapi.yaml" >&2
   exit 1
 }
 
