@@ -79,7 +79,8 @@ class SpecAgreementTest {
 
   private static JsonNode readSpec() throws IOException {
     String configured = System.getProperty("partoo.openapi.spec");
-    Path path = configured == null || configured.isBlank() ? Path.of("../openapi/openapi.yaml") : Path.of(configured);
+    Path root = Path.of(System.getProperty("partoo.root", ".."));
+    Path path = root.resolve(configured == null || configured.isBlank() ? "openapi/openapi.yaml" : configured);
     assertThat(path).as("the OpenAPI spec").isRegularFile();
     return YAML.readTree(Files.readString(path));
   }

@@ -107,10 +107,11 @@ public final class SpecContract {
     return api;
   }
 
-  /** The spec file: from the build ({@code -Dpartoo.openapi.spec}), else the repository's, for IDE runs. */
+  /** The spec file: from the build ({@code -Dpartoo.openapi.spec}, relative to the project root), else the repository's. */
   public static Path specPath() {
     String configured = System.getProperty("partoo.openapi.spec");
-    Path path = configured != null ? Path.of(configured) : Path.of("..", "openapi", "openapi.yaml");
+    Path root = Path.of(System.getProperty("partoo.root", ".."));
+    Path path = root.resolve(configured != null ? configured : "openapi/openapi.yaml");
     if (!Files.isRegularFile(path)) {
       throw new IllegalStateException("OpenAPI spec not found at " + path.toAbsolutePath()
           + "; run through Maven, which passes -Dpartoo.openapi.spec");
