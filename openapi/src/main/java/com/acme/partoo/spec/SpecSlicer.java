@@ -25,6 +25,9 @@ import java.util.Set;
  *
  * <p>With {@code keepAll}, every other operation of the bundle is kept too, with the vendor's tags (one interface per
  * tag) and its bodies as they are; only error bodies are dropped, as for the selected ones.
+ *
+ * <p>{@link #withErrorBodies()} gives a slicer that keeps error bodies: the slice a contract test validates error
+ * responses against, not the one to generate from.
  */
 public final class SpecSlicer {
 
@@ -34,6 +37,7 @@ public final class SpecSlicer {
   private final Set<String> selectors;
   private final String apiTag;
   private final boolean keepAll;
+  private final boolean keepErrorBodies;
 
   /**
    * @param selectors tags or operationIds; an operation is selected when its operationId or one of its tags is listed
@@ -41,17 +45,27 @@ public final class SpecSlicer {
    * @param keepAll whether to keep the operations that are not selected as well
    */
   public SpecSlicer(Set<String> selectors, String apiTag, boolean keepAll) {
+    this(selectors, apiTag, keepAll, false);
+  }
+
+  private SpecSlicer(Set<String> selectors, String apiTag, boolean keepAll, boolean keepErrorBodies) {
     if (selectors.isEmpty()) {
       throw new IllegalArgumentException("at least one tag or operationId must be selected");
     }
     this.selectors = Set.copyOf(selectors);
     this.apiTag = apiTag;
     this.keepAll = keepAll;
+    this.keepErrorBodies = keepErrorBodies;
   }
 
   /** A slicer that keeps only the selected operations. */
   public SpecSlicer(Set<String> selectors, String apiTag) {
-    this(selectors, apiTag, false);
+    this(selectors, apiTag, false, false);
+  }
+
+  /** This slicer, keeping the bodies of non-2xx responses as the vendor wrote them. */
+  public SpecSlicer withErrorBodies() {
+    return new SpecSlicer(selectors, apiTag, keepAll, true);
   }
 
   /**
@@ -98,7 +112,9 @@ public final class SpecSlicer {
         copy.putArray("tags").add(apiTag);
         inlineBodies(bundle, copy, operation.id());
       }
-      dropErrorBodies(copy);
+      if (!keepErrorBodies) {
+        dropErrorBodies(copy);
+      }
       pathItem.set(operation.method(), copy);
       kept.add(operation.id());
       keptPointers.add(operation.pointer());
