@@ -29,9 +29,23 @@ import picocli.CommandLine.Spec;
     description = "Partoo connection tokens from a shell. The API key comes from $PARTOO_API_KEY.",
     subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class, DemoCommand.class,
         CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 authentication (401),"
-        + " 4 permission (403), 5 not found (404), 6 request rejected (400), 7 Partoo unavailable or rate limited"
-        + " (429, 5xx), 8 no answer, 9 unexpected answer, 1 anything else."})
+    footer = {"",
+        "Environment:",
+        "  PARTOO_API_KEY    the API key (required by generate, check and revoke)",
+        "  PARTOO_BASE_URL   API base URL (default: production, https://api.partoo.co/v2)",
+        "  PARTOO_APP_URL    web app base URL for login URLs (default: the environment's)",
+        "",
+        "Exit codes:",
+        "  0  ok",
+        "  2  usage or invalid input (nothing was sent)",
+        "  3  authentication refused (401)",
+        "  4  permission denied (403)",
+        "  5  not found (404)",
+        "  6  request rejected (400)",
+        "  7  Partoo unavailable or rate limited, after retries (429, 5xx)",
+        "  8  no answer (connection refused or reset, timeout)",
+        "  9  unexpected or malformed answer",
+        "  1  anything else"})
 public final class PartooTokenCli implements Runnable {
 
   static final String API_KEY_ENV = "PARTOO_API_KEY";
@@ -78,8 +92,9 @@ public final class PartooTokenCli implements Runnable {
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler((e, args1) -> {
-          err.println("partoo-token: " + e.getMessage());
-          err.println("Try 'partoo-token " + commandPath(e.getCommandLine()) + "--help'.");
+          // One line, like every other failure: scripts read stderr's last line.
+          err.println("partoo-token: " + oneLine(e.getMessage()) + " (see 'partoo-token "
+              + commandPath(e.getCommandLine()) + "--help')");
           return ExitCodes.USAGE;
         })
         .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
@@ -107,6 +122,7 @@ public final class PartooTokenCli implements Runnable {
    * @throws UsageException when the key is missing or a setting is refused; nothing is sent
    */
   PartooClient client(ConnectionOptions options) {
+    options.validate();
     String apiKey = env.get(API_KEY_ENV);
     if (apiKey == null || apiKey.isBlank()) {
       throw new UsageException(API_KEY_ENV + " is not set: export the Partoo API key first (nothing was sent)");
