@@ -35,13 +35,13 @@ final class Output {
   static void status(PrintWriter out, ConnectionTokenStatus status, boolean json) {
     String state = status.state().name().toLowerCase(Locale.ROOT);
     if (json) {
-      ObjectNode node = new ObjectMapper().createObjectNode()
-          .put("token", status.token())
-          .put("status", state);
+      // Partoo's fields, in the order its documentation lists them.
+      ObjectNode node = new ObjectMapper().createObjectNode().put("token", status.token());
       putDate(node, "expiration_date", status.expiresAt());
+      node.put("generated_by", status.generatedBy().orElse(null));
       putDate(node, "creation_date", status.createdAt());
       putDate(node, "consumption_date", status.consumedAt());
-      node.put("generated_by", status.generatedBy().orElse(null));
+      node.put("status", state);
       out.println(node);
       return;
     }
