@@ -7,6 +7,7 @@ import com.acme.partoo.mock.FakePartooExtension;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -118,6 +119,18 @@ class ExitCodeTest {
 
     assertThat(result.code()).isEqualTo(8);
     assertThat(PARTOO.journal().count(Endpoint.GENERATE_TOKEN)).isEqualTo(3);
+  }
+
+  @Test
+  void eightWhenPartooAnswersAfterTheTimeout() {
+    // The one test that waits for real: 150 ms, the --timeout itself (the fake's answer comes 1 s later, unread).
+    PARTOO.faults().delay(Duration.ofSeconds(1));
+
+    Cli.Result result = cli.run("generate", "--user-id", PARTOO.userId(), "--timeout", "150ms");
+
+    assertThat(result.code()).isEqualTo(ExitCodes.NO_ANSWER);
+    assertThat(result.errorLine()).contains("No answer from Partoo").containsIgnoringCase("timeout");
+    assertThat(cli.sleeps()).as("no time is left for a retry within the deadline").isEmpty();
   }
 
   private String issuedThenConsumed() {
