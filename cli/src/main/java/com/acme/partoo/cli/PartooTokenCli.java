@@ -8,9 +8,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,8 +29,6 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PartooTokenCli.Version.class,
     description = "Partoo connection tokens from a shell. The API key comes from $PARTOO_API_KEY.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class, DemoCommand.class,
-        CommandLine.HelpCommand.class},
     footer = {"",
         "Environment:",
         "  PARTOO_API_KEY    the API key (required by generate, check and revoke)",
@@ -88,7 +88,7 @@ public final class PartooTokenCli implements Runnable {
   static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
       Consumer<PartooClient.Builder> customizer) {
     PartooTokenCli cli = new PartooTokenCli(env, out, err, customizer);
-    CommandLine commandLine = new CommandLine(cli)
+    CommandLine commandLine = withSubcommands(new CommandLine(cli), args)
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler((e, args1) -> {
@@ -108,6 +108,35 @@ public final class PartooTokenCli implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /**
+   * Registers the subcommands, in help order. picocli builds a command's model from its annotations by reflection
+   * when it is registered, a third of a {@code generate}'s start-up for all five, so when the command line names one
+   * (the first argument not starting with '-': the root's options take no value) only that one is registered; a root
+   * {@code --help}, {@code help}, an unknown name or none gets them all, for the listing and the error message.
+   */
+  private static CommandLine withSubcommands(CommandLine root, String[] args) {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("generate", GenerateCommand::new);
+    commands.put("check", CheckCommand::new);
+    commands.put("revoke", RevokeCommand::new);
+    commands.put("demo", DemoCommand::new);
+    commands.put("help", CommandLine.HelpCommand::new);
+    String named = null;
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        named = arg;
+        break;
+      }
+    }
+    boolean onlyNamed = named != null && !named.equals("help") && commands.containsKey(named);
+    for (Map.Entry<String, Supplier<Object>> command : commands.entrySet()) {
+      if (!onlyNamed || command.getKey().equals(named)) {
+        root.addSubcommand(command.getKey(), command.getValue().get());
+      }
+    }
+    return root;
   }
 
   @Override
