@@ -8,11 +8,10 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -117,12 +116,7 @@ public final class PartooTokenCli implements Runnable {
    * {@code --help}, {@code help}, an unknown name or none gets them all, for the listing and the error message.
    */
   private static CommandLine withSubcommands(CommandLine root, String[] args) {
-    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
-    commands.put("generate", GenerateCommand::new);
-    commands.put("check", CheckCommand::new);
-    commands.put("revoke", RevokeCommand::new);
-    commands.put("demo", DemoCommand::new);
-    commands.put("help", CommandLine.HelpCommand::new);
+    List<String> names = List.of("generate", "check", "revoke", "demo", "help");
     String named = null;
     for (String arg : args) {
       if (!arg.startsWith("-")) {
@@ -130,13 +124,25 @@ public final class PartooTokenCli implements Runnable {
         break;
       }
     }
-    boolean onlyNamed = named != null && !named.equals("help") && commands.containsKey(named);
-    for (Map.Entry<String, Supplier<Object>> command : commands.entrySet()) {
-      if (!onlyNamed || command.getKey().equals(named)) {
-        root.addSubcommand(command.getKey(), command.getValue().get());
+    boolean onlyNamed = named != null && !named.equals("help") && names.contains(named);
+    for (String name : names) {
+      if (!onlyNamed || name.equals(named)) {
+        root.addSubcommand(name, newCommand(name));
       }
     }
     return root;
+  }
+
+  // A switch, not a map of constructor references: Java 25's AOT cache assembly crashes on a lambda that links to
+  // picocli's Java 5 classes (HelpCommand::new), see docs/cli-startup.md.
+  private static Object newCommand(String name) {
+    return switch (name) {
+      case "generate" -> new GenerateCommand();
+      case "check" -> new CheckCommand();
+      case "revoke" -> new RevokeCommand();
+      case "demo" -> new DemoCommand();
+      default -> new CommandLine.HelpCommand();
+    };
   }
 
   @Override
