@@ -25,4 +25,14 @@ final class ConnectionOptions {
   @Option(names = "--max-attempts", paramLabel = "N",
       description = "Attempts per call, the first included, 1 to 10 (default: 3).")
   @Nullable Integer maxAttempts;
+
+  /** Checks the values picocli cannot, naming the flag (the facade's messages name its builder's fields). */
+  void validate() {
+    if (timeout != null && (timeout.isZero() || timeout.isNegative())) {
+      throw new UsageException("--timeout must be positive, was " + timeout);
+    }
+    if (maxAttempts != null && (maxAttempts < 1 || maxAttempts > 10)) {
+      throw new UsageException("--max-attempts must be from 1 to 10, was " + maxAttempts);
+    }
+  }
 }

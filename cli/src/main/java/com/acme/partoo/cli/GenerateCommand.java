@@ -34,6 +34,9 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (ttl != null && (ttl.isZero() || ttl.isNegative())) {
+      throw new UsageException("--ttl must be positive, was " + ttl + " (nothing was sent)");
+    }
     try (PartooClient client = cli.client(connection)) {
       ConnectionTokens tokens = client.connectionTokens();
       ConnectionToken token = tokens.generate(userId, ttl);

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
@@ -27,11 +28,23 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = PartooTokenCli.Version.class,
     description = "Partoo connection tokens from a shell. The API key comes from $PARTOO_API_KEY.",
-    subcommands = {GenerateCommand.class, CheckCommand.class, RevokeCommand.class, DemoCommand.class,
-        CommandLine.HelpCommand.class},
-    footer = {"", "Exit codes: 0 ok, 2 usage or invalid input (nothing sent), 3 authentication (401),"
-        + " 4 permission (403), 5 not found (404), 6 request rejected (400), 7 Partoo unavailable or rate limited"
-        + " (429, 5xx), 8 no answer, 9 unexpected answer, 1 anything else."})
+    footer = {"",
+        "Environment:",
+        "  PARTOO_API_KEY    the API key (required by generate, check and revoke)",
+        "  PARTOO_BASE_URL   API base URL (default: production, https://api.partoo.co/v2)",
+        "  PARTOO_APP_URL    web app base URL for login URLs (default: the environment's)",
+        "",
+        "Exit codes:",
+        "  0  ok",
+        "  2  usage or invalid input (nothing was sent)",
+        "  3  authentication refused (401)",
+        "  4  permission denied (403)",
+        "  5  not found (404)",
+        "  6  request rejected (400)",
+        "  7  Partoo unavailable or rate limited, after retries (429, 5xx)",
+        "  8  no answer (connection refused or reset, timeout)",
+        "  9  unexpected or malformed answer",
+        "  1  anything else"})
 public final class PartooTokenCli implements Runnable {
 
   static final String API_KEY_ENV = "PARTOO_API_KEY";
@@ -74,12 +87,13 @@ public final class PartooTokenCli implements Runnable {
   static int execute(String[] args, Map<String, String> env, PrintWriter out, PrintWriter err,
       Consumer<PartooClient.Builder> customizer) {
     PartooTokenCli cli = new PartooTokenCli(env, out, err, customizer);
-    CommandLine commandLine = new CommandLine(cli)
+    CommandLine commandLine = withSubcommands(new CommandLine(cli), args)
         .setOut(out)
         .setErr(err)
         .setParameterExceptionHandler((e, args1) -> {
-          err.println("partoo-token: " + e.getMessage());
-          err.println("Try 'partoo-token " + commandPath(e.getCommandLine()) + "--help'.");
+          // One line, like every other failure: scripts read stderr's last line.
+          err.println("partoo-token: " + oneLine(e.getMessage()) + " (see 'partoo-token "
+              + commandPath(e.getCommandLine()) + "--help')");
           return ExitCodes.USAGE;
         })
         .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
@@ -95,6 +109,42 @@ public final class PartooTokenCli implements Runnable {
     return code;
   }
 
+  /**
+   * Registers the subcommands, in help order. picocli builds a command's model from its annotations by reflection
+   * when it is registered, a third of a {@code generate}'s start-up for all five, so when the command line names one
+   * (the first argument not starting with '-': the root's options take no value) only that one is registered; a root
+   * {@code --help}, {@code help}, an unknown name or none gets them all, for the listing and the error message.
+   */
+  private static CommandLine withSubcommands(CommandLine root, String[] args) {
+    List<String> names = List.of("generate", "check", "revoke", "demo", "help");
+    String named = null;
+    for (String arg : args) {
+      if (!arg.startsWith("-")) {
+        named = arg;
+        break;
+      }
+    }
+    boolean onlyNamed = named != null && !named.equals("help") && names.contains(named);
+    for (String name : names) {
+      if (!onlyNamed || name.equals(named)) {
+        root.addSubcommand(name, newCommand(name));
+      }
+    }
+    return root;
+  }
+
+  // A switch, not a map of constructor references: Java 25's AOT cache assembly crashes on a lambda that links to
+  // picocli's Java 5 classes (HelpCommand::new), see docs/cli-startup.md.
+  private static Object newCommand(String name) {
+    return switch (name) {
+      case "generate" -> new GenerateCommand();
+      case "check" -> new CheckCommand();
+      case "revoke" -> new RevokeCommand();
+      case "demo" -> new DemoCommand();
+      default -> new CommandLine.HelpCommand();
+    };
+  }
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: generate, check, revoke"
@@ -107,6 +157,7 @@ public final class PartooTokenCli implements Runnable {
    * @throws UsageException when the key is missing or a setting is refused; nothing is sent
    */
   PartooClient client(ConnectionOptions options) {
+    options.validate();
     String apiKey = env.get(API_KEY_ENV);
     if (apiKey == null || apiKey.isBlank()) {
       throw new UsageException(API_KEY_ENV + " is not set: export the Partoo API key first (nothing was sent)");
