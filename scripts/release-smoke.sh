@@ -40,6 +40,8 @@ resources_version=$(pom_property maven-resources-plugin.version)
 step "1. deploy $version to $repo"
 (cd "$root" && ./mvnw -B -q deploy -DskipTests -Dmaven.install.skip=true \
   -DaltDeploymentRepository="release-smoke::file://$repo" "$@")
+# Deploying caches the temporary repository's metadata in the local repository: it means nothing once it is gone.
+find "$m2/$group_path" -name 'maven-metadata-release-smoke.xml*' -delete 2>/dev/null || true
 
 step "2. check what was published"
 published="partoo-client-generated partoo-facade partoo-mock-server partoo-cli"
