@@ -32,9 +32,11 @@ classpath="$here/target/classes:$here/target/lib/*"
 if $quick; then
   jmh_options=(-f 1 -wi 5 -w 1s -i 4 -r 1s -bm avgt)
   cold_runs=7
+  aot=false
 else
   jmh_options=(-f 2 -wi 6 -w 1s -i 5 -r 2s)
   cold_runs=20
+  aot=true
 fi
 echo "run.sh: JMH ${jmh_options[*]} -prof gc"
 "$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${jmh_options[@]}" -prof gc \
@@ -50,7 +52,7 @@ if [ -x "$java25/bin/java" ] && [ "$java25" != "$java_home" ]; then
 fi
 echo "run.sh: CLI cold start, $cold_runs launches per variant"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ColdStart --repo "$root" --runs "$cold_runs" --warmup 2 \
-  --out "$target/cold-start.json" "${java_homes[@]}"
+  --aot "$aot" --out "$target/cold-start.json" "${java_homes[@]}"
 
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
   "$target/jmh-result.json" "$target/cold-start.json" "$target/summary.md"

@@ -25,8 +25,8 @@ import java.util.function.Predicate;
  * alternately in the same run; each under {@code /usr/bin/time -f %M} for its peak RSS. The first launches after a
  * build write the launcher's class-data archive and are not counted.
  *
- * <p>{@code ColdStart --repo DIR --runs N --warmup N --out FILE [--java-home DIR]...}: one pair of variants per JDK
- * (default: this JVM's). Writes JSON: per variant the samples, median, min and max in milliseconds and peak RSS in KiB.
+ * <p>{@code ColdStart --repo DIR --runs N --warmup N --out FILE [--java-home DIR]... [--aot true]}: one pair of
+ * variants per JDK (default: this JVM's); with {@code --aot true}, on Java 25+ also the CLI jar run with an AOT cache. Writes JSON: per variant the samples, median, min and max in milliseconds and peak RSS in KiB.
  */
 public final class ColdStart {
 
@@ -42,6 +42,7 @@ public final class ColdStart {
     int warmup = Integer.parseInt(single(options, "--warmup", "2"));
     Path out = Path.of(single(options, "--out", "target/cold-start.json"));
     List<String> javaHomes = options.getOrDefault("--java-home", List.of(System.getProperty("java.home")));
+    boolean aot = Boolean.parseBoolean(single(options, "--aot", "false"));
     String classpath = Path.of(HelloWorld.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();
 
@@ -69,6 +70,10 @@ public final class ColdStart {
         }
         variants.add(hello.toJson(json));
         variants.add(cli.toJson(json));
+        if (aot && Runtime.Version.parse(version).feature() >= 25) {
+          Variant cached = aotVariant(repo, javaHome, version, partoo.baseUrl(), runs);
+          variants.add(cached.toJson(json));
+        }
         System.out.printf("cold start on Java %s: hello world %d ms, partoo-token generate %d ms (medians of %d)%n",
             version, hello.median(), cli.median(), runs);
       }
@@ -149,6 +154,36 @@ public final class ColdStart {
       rssKib.forEach(node.putArray("rssKib")::add);
       return node;
     }
+  }
+
+  /**
+   * The experiment for Java 25+: the launcher's JVM flags, with an AOT cache (JEP 483/514/515) in place of its CDS
+   * archive, run as {@code java -jar} (the launcher does not do this). One training run writes the cache first.
+   */
+  private static Variant aotVariant(Path repo, String javaHome, String version, String baseUrl, int runs)
+      throws IOException, InterruptedException {
+    Path cache = repo.resolve("benchmarks/target/cold-start/partoo-cli.aot");
+    Files.createDirectories(cache.getParent());
+    Files.deleteIfExists(cache);
+    List<String> jvm = List.of(javaHome + "/bin/java", "-Xlog:disable", "-Xlog:all=warning:stderr",
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    List<String> cli = List.of("-jar", repo.resolve("cli/target/partoo-cli.jar").toString(), "generate", "--user-id",
+        DefaultFixture.USER_ID, "--base-url", baseUrl);
+    Predicate<String> token = line -> line.startsWith("token:");
+    List<String> training = new ArrayList<>(jvm);
+    training.add("-XX:AOTCacheOutput=" + cache);
+    training.addAll(cli);
+    new Variant("AOT training", version, javaHome, training, token).launch(false);
+    List<String> command = new ArrayList<>(jvm);
+    command.add("-XX:AOTCache=" + cache);
+    command.addAll(cli);
+    Variant cached = new Variant("java -jar with AOT cache (experiment)", version, javaHome, command, token);
+    for (int i = 0; i < runs; i++) {
+      cached.launch(true);
+    }
+    System.out.printf("cold start on Java %s with an AOT cache: %d ms (median of %d)%n", version, cached.median(),
+        runs);
+    return cached;
   }
 
   private static long median(List<Long> values) {
