@@ -33,14 +33,22 @@ if $quick; then
   jmh_options=(-f 1 -wi 5 -w 1s -i 4 -r 1s -bm avgt)
   cold_runs=7
   aot=false
+  rounds=150
 else
   jmh_options=(-f 2 -wi 6 -w 1s -i 5 -r 2s)
   cold_runs=20
   aot=true
+  rounds=300
 fi
 echo "run.sh: JMH ${jmh_options[*]} -prof gc"
 "$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${jmh_options[@]}" -prof gc \
   -rf json -rff "$target/jmh-result.json" "${@:-com.acme.partoo.benchmarks.}" | tee "$target/jmh-output.txt"
+
+# Paired one-thread latencies: JMH runs benchmarks one after the other, so on a machine whose load drifts their ratio
+# also measures the drift. Short alternating bursts, median of per-round ratios.
+echo "run.sh: interleaved one-thread latencies, $rounds rounds"
+"$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.Interleaved --rounds "$rounds" --calls 100 \
+  --out "$target/interleaved.json"
 
 # A fresh class-data archive, as after the launcher's own build: one left from another build of the jar would be
 # silently ignored by the JVM and make the CLI look slower than it is.
@@ -55,5 +63,5 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
   --aot "$aot" --out "$target/cold-start.json" "${java_homes[@]}"
 
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
-  "$target/jmh-result.json" "$target/cold-start.json" "$target/summary.md"
+  "$target/jmh-result.json" "$target/interleaved.json" "$target/cold-start.json" "$target/summary.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"

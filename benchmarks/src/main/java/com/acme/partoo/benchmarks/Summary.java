@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * Turns JMH's JSON and the cold-start JSON of one run into a short Markdown summary: a table per benchmark and thread
  * count, the facade/raw ratios against their targets, the server-alone check and the cold start.
  *
- * <p>{@code Summary JMH_JSON COLD_START_JSON OUT_MD}. Throughput missing from the JMH results (a quick run measures
+ * <p>{@code Summary JMH_JSON INTERLEAVED_JSON COLD_START_JSON OUT_MD}. Throughput missing from the JMH results (a quick run measures
  * average time only) is derived as threads / average time, and marked so.
  */
 public final class Summary {
@@ -24,11 +24,13 @@ public final class Summary {
   private static final String[] GROUPS = {"OneThread", "SixteenThreads"};
 
   private final JsonNode jmh;
+  private final @Nullable JsonNode interleaved;
   private final @Nullable JsonNode coldStart;
   private final StringBuilder out = new StringBuilder();
 
-  private Summary(JsonNode jmh, @Nullable JsonNode coldStart) {
+  private Summary(JsonNode jmh, @Nullable JsonNode interleaved, @Nullable JsonNode coldStart) {
     this.jmh = jmh;
+    this.interleaved = interleaved;
     this.coldStart = coldStart;
   }
 
@@ -36,11 +38,14 @@ public final class Summary {
   public static void main(String[] args) throws IOException {
     ObjectMapper json = new ObjectMapper();
     JsonNode jmh = json.readTree(Path.of(args[0]).toFile());
-    Path coldStartFile = Path.of(args[1]);
-    JsonNode coldStart = Files.exists(coldStartFile) ? json.readTree(coldStartFile.toFile()) : null;
-    String markdown = new Summary(jmh, coldStart).render();
-    Files.writeString(Path.of(args[2]), markdown);
+    String markdown = new Summary(jmh, readIfPresent(json, Path.of(args[1])), readIfPresent(json, Path.of(args[2])))
+        .render();
+    Files.writeString(Path.of(args[3]), markdown);
     System.out.print(markdown);
+  }
+
+  private static @Nullable JsonNode readIfPresent(ObjectMapper json, Path file) throws IOException {
+    return Files.exists(file) ? json.readTree(file.toFile()) : null;
   }
 
   /** A value with JMH's error (99.9% confidence half-width); relative errors add in quadrature through ratios. */
@@ -73,6 +78,7 @@ public final class Summary {
         Runtime.getRuntime().availableProcessors()));
     table();
     ratios();
+    interleaved();
     coldStart();
     return out.toString();
   }
@@ -144,6 +150,29 @@ public final class Summary {
         : r.score - r.error >= target || r.score + r.error < target;
     out.append(atMost ? "≤ " : "≥ ").append(target).append(" | ").append(met ? "met" : "**missed**")
         .append(sure ? "" : " (within error)").append(" |\n");
+  }
+
+  private void interleaved() {
+    if (interleaved == null) {
+      return;
+    }
+    out.append("## One-thread latency, paired (Interleaved)\n\n");
+    out.append(String.format(Locale.ROOT, "%d rounds of %d calls per client, alternating in one JVM; medians over rounds"
+        + " (IQR of the per-round ratio in brackets).%n%n", interleaved.path("rounds").asInt(),
+        interleaved.path("callsPerBurst").asInt()));
+    out.append("| benchmark | µs/call | ratio to rawOkHttp | target |\n|---|---:|---:|---|\n");
+    for (String benchmark : BENCHMARKS) {
+      JsonNode node = interleaved.path(benchmark);
+      if (node.isMissingNode()) {
+        continue;
+      }
+      double ratio = node.path("ratioToRawMedian").asDouble();
+      String target = benchmark.equals("facadeSync") ? (ratio <= 1.10 ? "≤ 1.1: met" : "≤ 1.1: **missed**") : "";
+      out.append(String.format(Locale.ROOT, "| %s | %.1f | %.3f (%.3f–%.3f) | %s |%n", benchmark,
+          node.path("microsPerCallMedian").asDouble(), ratio, node.path("ratioToRawQ1").asDouble(),
+          node.path("ratioToRawQ3").asDouble(), target));
+    }
+    out.append('\n');
   }
 
   private void coldStart() {
