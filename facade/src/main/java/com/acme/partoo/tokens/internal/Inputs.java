@@ -29,7 +29,13 @@ public final class Inputs {
     return token;
   }
 
+  // A loop, not chars().anyMatch(...): this runs on every call, and the stream pipeline allocated ~140 bytes each time.
   private static boolean hasControlCharacter(String value) {
-    return value.chars().anyMatch(Character::isISOControl);
+    for (int i = 0; i < value.length(); i++) {
+      if (Character.isISOControl(value.charAt(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# benchmarks/run.sh [--quick]: builds what it needs, runs the JMH benchmarks (-prof gc) and the CLI cold-start
+# measure, and writes benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md
+# (figures and facade/raw ratios). --quick: one fork, average time only (throughput derived), fewer cold starts;
+# under 3 minutes on 2 cores. The full run (2 forks, both modes, more launches) takes about 13 minutes.
+# Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
+set -euo pipefail
+
+here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
+root=$(dirname -- "$here")
+quick=false
+if [ "${1:-}" = "--quick" ]; then
+  quick=true
+  shift
+fi
+java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
+java_home=$("$java_cmd" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
+target="$here/target"
+started=$(date +%s)
+
+echo "run.sh: building the benchmarks and the CLI (quiet; log in target/run-build.log)..."
+mkdir -p "$target"
+if ! (cd "$root" && ./mvnw -B -pl cli,benchmarks -am package -DskipTests -Dspec.fixtures.skip=true) \
+    >"$target/run-build.log" 2>&1; then
+  tail -n 40 "$target/run-build.log" >&2
+  exit 1
+fi
+classpath="$here/target/classes:$here/target/lib/*"
+
+# Warm-up is long for a 1-second iteration because, on 2 cores shared with the server thread and the JIT compiler
+# threads, OkHttp's call path takes about 5 s to reach steady state (seen in per-iteration times).
+if $quick; then
+  jmh_options=(-f 1 -wi 5 -w 1s -i 4 -r 1s -bm avgt)
+  cold_runs=7
+  aot=false
+  rounds=150
+else
+  jmh_options=(-f 2 -wi 6 -w 1s -i 5 -r 2s)
+  cold_runs=20
+  aot=true
+  rounds=300
+fi
+echo "run.sh: JMH ${jmh_options[*]} -prof gc"
+"$java_cmd" -cp "$classpath" org.openjdk.jmh.Main "${jmh_options[@]}" -prof gc \
+  -rf json -rff "$target/jmh-result.json" "${@:-com.acme.partoo.benchmarks.}" | tee "$target/jmh-output.txt"
+
+# Paired one-thread latencies: JMH runs benchmarks one after the other, so on a machine whose load drifts their ratio
+# also measures the drift. Short alternating bursts, median of per-round ratios.
+echo "run.sh: interleaved one-thread latencies, $rounds rounds"
+"$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.Interleaved --rounds "$rounds" --calls 100 \
+  --out "$target/interleaved.json"
+
+# A fresh class-data archive, as after the launcher's own build: one left from another build of the jar would be
+# silently ignored by the JVM and make the CLI look slower than it is.
+rm -rf "$root/cli/target/cds"
+java_homes=(--java-home "$java_home")
+java25=/usr/lib/jvm/temurin-25-jdk-amd64
+if [ -x "$java25/bin/java" ] && [ "$java25" != "$java_home" ]; then
+  java_homes+=(--java-home "$java25")
+fi
+echo "run.sh: CLI cold start, $cold_runs launches per variant"
+"$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ColdStart --repo "$root" --runs "$cold_runs" --warmup 2 \
+  --aot "$aot" --out "$target/cold-start.json" "${java_homes[@]}"
+
+"$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
+  "$target/jmh-result.json" "$target/interleaved.json" "$target/cold-start.json" "$target/summary.md"
+echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"
