@@ -9,6 +9,7 @@ import static com.acme.partoo.tokens.FakePartoo.tokenResponse;
 import static com.acme.partoo.tokens.SecretAssertions.assertNoSecretIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -85,6 +86,20 @@ class RedactionTest {
     assertThat(((PartooException) thrown).partooMessage()).hasValueSatisfying(detail ->
         assertThat(detail).contains(MASKED_TOKEN));
     assertNoSecretIn(thrown, TOKEN, API_KEY);
+  }
+
+  @Test
+  void longDetailIsShortenedOnlyAfterTheTokenInItIsMasked() {
+    // The token straddles the 500-character cut: shortening first would leave most of it unmasked.
+    String detail = "x".repeat(480) + " " + TOKEN + " is not valid";
+    partoo.enqueue(json(400, "{\"errors\":{\"json\":" + quoted(detail) + "}}"));
+
+    InvalidRequestException e =
+        catchThrowableOfType(InvalidRequestException.class, () -> partoo.tokens().check(USER_ID, TOKEN));
+
+    assertThat(e.partooMessage()).hasValueSatisfying(message ->
+        assertThat(message).contains(MASKED_TOKEN).endsWith("…").hasSizeLessThanOrEqualTo(501));
+    assertNoSecretIn(e, TOKEN, TOKEN.substring(0, 12));
   }
 
   @Test

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * {@code {"errors": {"json": {...per field...} | "text", "authentication": "...", "authorization": "..."}}}. Reading
  * is capped, and HTML, empty or truncated bodies give an empty detail with a short description of what came instead.
  *
- * @param partooMessage Partoo's detail as one line, or null
+ * @param partooMessage Partoo's detail as one line, or null; not shortened here, so that redaction (which needs whole
+ *     secrets) runs before {@link #shorten}
  * @param fieldErrors per-field messages from {@code errors.json} when it is an object
  * @param description what the body was when it was not Partoo's JSON (e.g. "a text/html body of 162 bytes"), or null
  */
@@ -69,7 +70,7 @@ public record ErrorBody(
     }
     fieldErrors.forEach((field, list) -> messages.add(field + ": " + String.join(" ", list)));
     String message = String.join("; ", messages);
-    return new ErrorBody(truncate(message), Map.copyOf(fieldErrors), null);
+    return new ErrorBody(message, Map.copyOf(fieldErrors), null);
   }
 
   private static void collectFieldErrors(String prefix, JsonNode node, Map<String, List<String>> out) {
@@ -93,7 +94,8 @@ public record ErrorBody(
     return node.isValueNode() ? node.asText() : node.toString();
   }
 
-  private static String truncate(String message) {
+  /** {@code message} cut to {@value #MAX_MESSAGE_CHARS} characters; apply after redaction, never before. */
+  static String shorten(String message) {
     return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS) + "…";
   }
 }

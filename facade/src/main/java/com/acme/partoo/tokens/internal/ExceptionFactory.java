@@ -40,24 +40,26 @@ public final class ExceptionFactory {
    * @param gaveUp why no further attempt is made although the failure is retryable, or null
    */
   PartooException create(Outcome<?> outcome, Operation operation, int attempts, @Nullable String gaveUp) {
+    // The key supplier is asked once per exception, not once per string redacted.
+    Redactor redactor = new Redactor(operation.token(), apiKey.get());
     String after = attempts > 1 ? " after " + attempts + " attempts" : "";
     String why = gaveUp == null ? "" : " Gave up: " + gaveUp + ".";
     if (outcome instanceof Outcome.HttpFailure<?> failure) {
-      return forStatus(failure, operation, attempts, after, why);
+      return forStatus(failure, operation, redactor, attempts, after, why);
     }
     if (outcome instanceof Outcome.Unusable<?> unusable) {
       return new UnexpectedResponseException(
-          redact("Partoo answered the request to " + operation.describe() + " with an unusable body: "
+          redactor.apply("Partoo answered the request to " + operation.describe() + " with an unusable body: "
               + unusable.problem() + ". Check the base URL (" + baseUrl + "); if it is right, report this to Partoo"
-              + " with the request id.", operation),
+              + " with the request id."),
           unusable.status(), null, unusable.requestId(), attempts, null);
     }
     if (outcome instanceof Outcome.NoAnswer<?> noAnswer) {
       Throwable cause = noAnswer.cause();
       return new PartooConnectionException(
-          redact("No answer from Partoo at " + baseUrl + " to " + operation.describe() + after + " ("
+          redactor.apply("No answer from Partoo at " + baseUrl + " to " + operation.describe() + after + " ("
               + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")." + why
-              + " Check that this service can reach Partoo and that the base URL is right; retry later.", operation),
+              + " Check that this service can reach Partoo and that the base URL is right; retry later."),
           null, null, null, attempts, cause);
     }
     if (outcome instanceof Outcome.NoApiKey<?> noKey) {
@@ -70,10 +72,11 @@ public final class ExceptionFactory {
   }
 
   private PartooException forStatus(
-      Outcome.HttpFailure<?> failure, Operation operation, int attempts, String after, String why) {
+      Outcome.HttpFailure<?> failure, Operation operation, Redactor redactor, int attempts, String after,
+      String why) {
     int status = failure.status();
     ErrorBody body = failure.body();
-    String detail = body.partooMessage() == null ? null : redact(body.partooMessage(), operation);
+    String detail = body.partooMessage() == null ? null : ErrorBody.shorten(redactor.apply(body.partooMessage()));
     String answered = "HTTP " + status + (detail != null ? ": " + detail
         : body.description() != null ? ", " + body.description() : "");
     String requestId = failure.requestId();
@@ -84,58 +87,69 @@ public final class ExceptionFactory {
         message = "Partoo rejected the request to " + subject + " (" + answered + "). Fix the request; sending it"
             + " again unchanged will not help" + (operation.kind() == Operation.Kind.REVOKE
                 ? " (Partoo also answers 400 when the token is no longer valid: consumed, revoked or expired)." : ".");
-        return new InvalidRequestException(redact(message, operation), status, detail, requestId, attempts, null,
-            redact(body.fieldErrors(), operation));
+        return new InvalidRequestException(redactor.apply(message), status, detail, requestId, attempts, null,
+            redactor.apply(body.fieldErrors()));
       }
       case 401 -> {
         message = "Partoo did not accept the API key (" + answered + ") when asked to " + subject + ". Check the key"
             + " this client is configured with: it may be wrong, revoked or rotated.";
-        return new AuthenticationException(redact(message, operation), status, detail, requestId, attempts, null);
+        return new AuthenticationException(redactor.apply(message), status, detail, requestId, attempts, null);
       }
       case 403 -> {
         message = "Partoo refused to " + subject + " (" + answered + "). The API key's user needs WRITE access on"
             + " user " + operation.userId()
             + (operation.kind() == Operation.Kind.GENERATE
                 ? ", and connection tokens cannot be generated for a user with the PROVIDER role." : ".");
-        return new PermissionDeniedException(redact(message, operation), status, detail, requestId, attempts, null);
+        return new PermissionDeniedException(redactor.apply(message), status, detail, requestId, attempts, null);
       }
       case 404 -> {
         message = "Partoo found nothing to " + subject + " (" + answered + "). Check the user id"
             + (operation.kind() == Operation.Kind.GENERATE ? "." : " and that the token was generated for this user.");
-        return new NotFoundException(redact(message, operation), status, detail, requestId, attempts, null);
+        return new NotFoundException(redactor.apply(message), status, detail, requestId, attempts, null);
       }
       case 429 -> {
         message = "Partoo is rate limiting this API key (" + answered + ")" + after + " when asked to " + subject
             + "." + why + " Slow down"
             + (failure.retryAfter() != null ? " and wait at least " + failure.retryAfter().toSeconds() + " s." : ".");
-        return new RateLimitedException(redact(message, operation), status, detail, requestId, attempts, null,
+        return new RateLimitedException(redactor.apply(message), status, detail, requestId, attempts, null,
             failure.retryAfter());
       }
       default -> {
         if (status >= 500 && status <= 599) {
           message = "Partoo is unavailable (" + answered + ")" + after + " when asked to " + subject + "." + why
               + " Try again later.";
-          return new ServerException(redact(message, operation), status, detail, requestId, attempts, null);
+          return new ServerException(redactor.apply(message), status, detail, requestId, attempts, null);
         }
         message = "Partoo answered " + answered + " to the request to " + subject + ", which its API does not"
             + " document" + (status >= 300 && status < 400
                 ? " (redirects are not followed, so the API key never goes to another host)" : "")
             + ". Check the base URL (" + baseUrl + ").";
-        return new UnexpectedResponseException(redact(message, operation), status, detail, requestId, attempts,
+        return new UnexpectedResponseException(redactor.apply(message), status, detail, requestId, attempts,
             null);
       }
     }
   }
 
-  /** Partoo may echo the token in a field's message ({@code "token": ["<token> is not valid"]}). */
-  private Map<String, List<String>> redact(Map<String, List<String>> fieldErrors, Operation operation) {
-    Map<String, List<String>> redacted = new LinkedHashMap<>();
-    fieldErrors.forEach((field, messages) ->
-        redacted.put(field, messages.stream().map(message -> redact(message, operation)).toList()));
-    return redacted;
-  }
+  /** Masks this attempt's token and API key, resolved once, in every text an exception carries. */
+  private static final class Redactor {
 
-  private String redact(String text, Operation operation) {
-    return Secrets.redact(text, operation.token(), apiKey.get());
+    private final @Nullable String token;
+    private final @Nullable String apiKey;
+
+    Redactor(@Nullable String token, @Nullable String apiKey) {
+      this.token = token;
+      this.apiKey = apiKey;
+    }
+
+    String apply(String text) {
+      return Secrets.redact(text, token, apiKey);
+    }
+
+    /** Partoo may echo the token in a field's message ({@code "token": ["<token> is not valid"]}). */
+    Map<String, List<String>> apply(Map<String, List<String>> fieldErrors) {
+      Map<String, List<String>> redacted = new LinkedHashMap<>();
+      fieldErrors.forEach((field, messages) -> redacted.put(field, messages.stream().map(this::apply).toList()));
+      return redacted;
+    }
   }
 }
