@@ -46,9 +46,12 @@ echo "run.sh: JMH ${jmh_options[*]} -prof gc"
 
 # Paired one-thread latencies: JMH runs benchmarks one after the other, so on a machine whose load drifts their ratio
 # also measures the drift. Short alternating bursts, median of per-round ratios.
-echo "run.sh: interleaved one-thread latencies, $rounds rounds"
+# The same, paired, for the sixteen-thread throughput, whose JMH error bars on this machine exceed the 10% looked for.
+echo "run.sh: interleaved one-thread latencies and 16-thread throughput, $rounds rounds each"
 "$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.Interleaved --rounds "$rounds" --calls 100 \
   --out "$target/interleaved.json"
+"$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.Interleaved --rounds "$rounds" --calls 20 \
+  --threads 16 --out "$target/interleaved-16.json"
 
 # A fresh class-data archive, as after the launcher's own build: one left from another build of the jar would be
 # silently ignored by the JVM and make the CLI look slower than it is.
@@ -63,5 +66,6 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
   --aot "$aot" --out "$target/cold-start.json" "${java_homes[@]}"
 
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
-  "$target/jmh-result.json" "$target/interleaved.json" "$target/cold-start.json" "$target/summary.md"
+  "$target/jmh-result.json" "$target/interleaved.json,$target/interleaved-16.json" "$target/cold-start.json" \
+  "$target/summary.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"
