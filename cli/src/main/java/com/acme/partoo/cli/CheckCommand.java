@@ -18,11 +18,8 @@ final class CheckCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
-  @Option(names = "--user-id", required = true, paramLabel = "ID", description = "The user the token was made for.")
-  String userId;
-
-  @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "The connection token.")
-  String token;
+  @Mixin
+  TokenOptions target;
 
   @Option(names = "--json", description = "Print Partoo's fields as one JSON object.")
   boolean json;
@@ -30,7 +27,7 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (PartooClient client = cli.client(connection)) {
-      Output.status(cli.out, client.connectionTokens().check(userId, token), json);
+      Output.status(cli.out, client.connectionTokens().check(target.userId, target.token), json);
       return ExitCodes.OK;
     }
   }

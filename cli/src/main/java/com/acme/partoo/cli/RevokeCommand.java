@@ -4,7 +4,6 @@ import com.acme.partoo.tokens.PartooClient;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code revoke --user-id ID --token TOKEN}: make a still-valid token unusable. */
@@ -18,16 +17,13 @@ final class RevokeCommand implements Callable<Integer> {
   @Mixin
   ConnectionOptions connection;
 
-  @Option(names = "--user-id", required = true, paramLabel = "ID", description = "The user the token was made for.")
-  String userId;
-
-  @Option(names = "--token", required = true, paramLabel = "TOKEN", description = "The connection token.")
-  String token;
+  @Mixin
+  TokenOptions target;
 
   @Override
   public Integer call() {
     try (PartooClient client = cli.client(connection)) {
-      client.connectionTokens().revoke(userId, token);
+      client.connectionTokens().revoke(target.userId, target.token);
       cli.out.println("revoked");
       return ExitCodes.OK;
     }
