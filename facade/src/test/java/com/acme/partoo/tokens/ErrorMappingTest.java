@@ -246,4 +246,14 @@ class ErrorMappingTest {
 
     assertThat(thrown).isExactlyInstanceOf(UnexpectedResponseException.class).hasNoCause();
   }
+
+  @Test
+  void noContentFromGenerateOrCheckIsUnexpectedResponseNamingTheEmptyBody() {
+    partoo.enqueue(status(204), status(204));
+
+    assertThat(catchThrowable(() -> partoo.tokens().generate(USER_ID)))
+        .isExactlyInstanceOf(UnexpectedResponseException.class).hasMessageContaining("an empty body");
+    assertThat(catchThrowable(() -> partoo.tokens().check(USER_ID, TOKEN)))
+        .isExactlyInstanceOf(UnexpectedResponseException.class).hasMessageContaining("an empty body");
+  }
 }

@@ -111,4 +111,13 @@ class RevokeTest {
     assertThat(e.fieldErrors()).containsKey("token");
     assertThat(partoo.requestLines()).containsExactly(REVOKE);
   }
+
+  @Test
+  void noContentAnswerToRevokeIsSuccess() {
+    partoo.enqueue(status(204));
+
+    partoo.tokens().revoke(USER_ID, TOKEN);
+
+    assertThat(partoo.requestLines()).containsExactly(REVOKE);
+  }
 }

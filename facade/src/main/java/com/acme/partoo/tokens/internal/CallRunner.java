@@ -218,12 +218,9 @@ public final class CallRunner {
       Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock.instant());
       return new Outcome.HttpFailure<>(status, requestId, retryAfter, ErrorBody.read(response.errorBody(), json));
     }
-    R body = response.body();
-    if (body == null) {
-      return new Outcome.Unusable<>(status, requestId, "an empty body");
-    }
     try {
-      return new Outcome.Success<>(call.mapper().map(body));
+      // Retrofit gives no body, without converting, for 204 and 205: the mapper decides whether it needs one.
+      return new Outcome.Success<>(call.mapper().map(response.body()));
     } catch (ApiCall.UnusableBodyException e) {
       return new Outcome.Unusable<>(status, requestId, e.getMessage());
     }

@@ -36,7 +36,7 @@ final class PartooApiAdapter {
     return new ApiCall<>(
         new Operation(Operation.Kind.GENERATE, userId, null),
         () -> api.generateConnectionToken(body),
-        response -> toToken(response, effective),
+        response -> toToken(ApiCall.present(response), effective),
         null);
   }
 
@@ -44,7 +44,7 @@ final class PartooApiAdapter {
     return new ApiCall<>(
         new Operation(Operation.Kind.CHECK, userId, token),
         () -> api.checkConnectionToken(userId, token),
-        response -> toStatus(response, token),
+        response -> toStatus(ApiCall.present(response), token),
         null);
   }
 
@@ -57,11 +57,12 @@ final class PartooApiAdapter {
     ApiCall<CheckConnectionTokenResponse, Boolean> alreadyRevoked = new ApiCall<>(
         new Operation(Operation.Kind.CHECK, userId, token),
         () -> api.checkConnectionToken(userId, token),
-        response -> toStatus(response, token).state() == TokenState.REVOKED ? Boolean.TRUE : null,
+        response -> toStatus(ApiCall.present(response), token).state() == TokenState.REVOKED ? Boolean.TRUE : null,
         null);
     return new ApiCall<>(
         new Operation(Operation.Kind.REVOKE, userId, token),
         () -> api.revokeConnectionToken(body),
+        // Partoo answers 200 {}; any 2xx, with or without a body, means the token is revoked.
         response -> Boolean.TRUE,
         alreadyRevoked);
   }
