@@ -112,6 +112,8 @@ public final class PartooClient implements AutoCloseable {
     /**
      * Where to read the API key from, once per attempt, so a rotated key is picked up without a new client. A key the
      * supplier cannot give, or one that cannot be sent, fails the call with {@link AuthenticationException}, unsent.
+     * It must be thread-safe and quick (cache what a vault returns), and must not rely on thread-locals: blocking calls
+     * run it on the calling thread, but async calls and their retries may run it on OkHttp's or the JDK's threads.
      */
     public Builder apiKey(Supplier<@Nullable String> apiKeySupplier) {
       this.apiKey = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier");
