@@ -6,6 +6,7 @@ import com.acme.partoo.generated.model.GenerateConnectionTokenResponse;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokens;
 import com.acme.partoo.tokens.PartooClient;
+import com.acme.partoo.tokens.internal.PartooJson;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -69,7 +70,7 @@ public class Clients {
   @Setup(Level.Trial)
   public void setUp() {
     String baseUrl = CannedTokenServer.shared().baseUrl();
-    ObjectMapper json = BenchJson.create();
+    ObjectMapper json = PartooJson.create();
 
     rawHttp = okHttp().build();
     requestWriter = json.writerFor(GenerateConnectionTokenRequest.class);
