@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens;
 
+import com.acme.partoo.tokens.internal.Secrets;
 import com.acme.partoo.tokens.internal.TokenService;
 import java.net.URI;
 import java.time.Duration;
@@ -24,6 +25,14 @@ public final class ConnectionTokens {
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(86_400);
 
   private final TokenService service;
+
+  /**
+   * {@code token} as this library shows it wherever it prints one (messages, {@code toString}, the CLI): its first four
+   * characters then {@code ****}, or only {@code ****} when it is short. Use it to log a token safely.
+   */
+  public static String mask(String token) {
+    return Secrets.mask(token);
+  }
 
   ConnectionTokens(TokenService service) {
     this.service = service;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
-/** The *Async twins: same results and failures, waits scheduled on the Sleeper, cancellation reaching the wire. */
+/** The *Async twins: same results and failures, waits scheduled (never slept), cancellation reaching the wire. */
 class AsyncTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -63,14 +63,14 @@ class AsyncTest {
   }
 
   @Test
-  void retriesAreScheduledOnTheSleeperAndNeverBlockAThread() {
+  void retriesAreScheduledFromOkHttpThreadsAndNeverBlockTheCaller() {
     partoo.enqueue(status(503), status(502), tokenResponse());
 
     CompletableFuture<ConnectionToken> future = partoo.tokens().generateAsync(USER_ID);
 
     assertThat(future).succeedsWithin(TIMEOUT);
-    assertThat(partoo.sleeper.delays()).hasSize(2);
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.waits()).hasSize(2)
+        .allSatisfy(wait -> assertThat(wait.thread()).startsWith("OkHttp"));
     assertThat(partoo.requestCount()).isEqualTo(3);
   }
 
@@ -86,7 +86,7 @@ class AsyncTest {
           assertThat(e.attempts()).isEqualTo(3);
           assertThat(e.getSuppressed()).hasSize(2);
         });
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.waits()).allSatisfy(wait -> assertThat(wait.thread()).startsWith("OkHttp"));
   }
 
   @Test
@@ -97,7 +97,7 @@ class AsyncTest {
 
     assertThat(future).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
         .havingCause().isInstanceOf(ServerException.class).withMessageContaining("deadline");
-    assertThat(partoo.sleeper.delays()).isEmpty();
+    assertThat(partoo.scheduler.durations()).isEmpty();
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
@@ -135,7 +135,7 @@ class AsyncTest {
     client.assertCallCanceled();
     client.assertIdle();
     assertThat(future).isCancelled();
-    assertThat(partoo.sleeper.delays()).as("waits for a retry").isEmpty();
+    assertThat(partoo.scheduler.durations()).as("waits for a retry").isEmpty();
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
@@ -156,7 +156,7 @@ class AsyncTest {
   @Test
   void cancellingARevokeWhileItWaitsToRetrySendsNothingMore() {
     CompletableFuture<CompletableFuture<Void>> revoking = new CompletableFuture<>();
-    partoo.sleeper.onWait(() -> revoking.join().cancel(true));
+    partoo.scheduler.onWait(() -> revoking.join().cancel(true));
     partoo.enqueue(status(500));
     Watched client = new Watched();
 

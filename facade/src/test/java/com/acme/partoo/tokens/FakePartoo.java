@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeSleeper} and read a
- * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and sleeper. Register it with
+ * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeScheduler} and read a
+ * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and scheduler. Register it with
  * {@code @RegisterExtension final FakePartoo partoo = new FakePartoo();}. Clients made here are closed after each test.
  */
 final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
@@ -40,7 +40,7 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeClock clock = new FakeClock();
-  final FakeSleeper sleeper = new FakeSleeper(clock);
+  final FakeScheduler scheduler = new FakeScheduler(clock);
   private final List<PartooClient> clients = new ArrayList<>();
   private MockWebServer server;
 
@@ -56,6 +56,7 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {
     clients.forEach(PartooClient::close);
+    scheduler.shutdownNow();
     server.close();
   }
 
@@ -68,9 +69,9 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
-  /** A builder for this server, clock and sleeper, with {@link #API_KEY}; the caller closes what it builds. */
+  /** A builder for this server, clock and scheduler, with {@link #API_KEY}; the caller closes what it builds. */
   PartooClient.Builder builder() {
-    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).clock(clock).sleeper(sleeper);
+    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).ticker(clock).clock(clock).scheduler(scheduler);
   }
 
   /** A client with the default retry policy, closed after the test. */
