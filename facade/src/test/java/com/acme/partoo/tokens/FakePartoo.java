@@ -86,6 +86,16 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     return client;
   }
 
+  /**
+   * A client on real time (system ticker, the client's own scheduler) changed by {@code customize}, closed after the
+   * test: for what only real time shows, such as a call queued behind OkHttp's dispatcher reaching its deadline.
+   */
+  PartooClient realTimeClient(UnaryOperator<PartooClient.Builder> customize) {
+    PartooClient client = customize.apply(PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl())).build();
+    clients.add(client);
+    return client;
+  }
+
   ConnectionTokens tokens() {
     return client().connectionTokens();
   }
@@ -99,6 +109,16 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     for (MockResponse response : responses) {
       server.enqueue(response);
     }
+  }
+
+  /** An answer that never comes (until the server closes): Partoo hanging. */
+  static MockResponse stalled() {
+    return new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build();
+  }
+
+  /** Answers requests with {@code dispatcher} instead of the scripted queue. */
+  void setDispatcher(Dispatcher dispatcher) {
+    server.setDispatcher(dispatcher);
   }
 
   /** Answers every request with {@code response}, however many come: an outage. */
