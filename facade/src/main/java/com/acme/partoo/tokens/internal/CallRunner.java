@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Threads: a blocking call's attempts run on the caller's thread, which waits between them on a latch the waits'
  * scheduler releases. An asynchronous call's attempts and the completion of its future run on OkHttp's dispatcher
- * threads; scheduler threads only end waits and fire deadlines, and never run a caller's code.
+ * threads; scheduler threads only end waits and fire deadlines, and never run a caller's code. A call stopped by its
+ * deadline completes on the client's deadline thread.
  */
 final class CallRunner {
 
@@ -26,22 +27,26 @@ final class CallRunner {
   private final ClientLifecycle lifecycle;
   private final ScheduledExecutorService waits;
   private final ScheduledExecutorService alarms;
+  private final Executor deadlines;
 
   /**
    * @param waits ends the waits between attempts (tests give one on fake time)
    * @param alarms fires the deadlines of queued asynchronous calls, on real time
+   * @param deadlines completes the futures of calls stopped by their deadline
    */
   CallRunner(
       LoopSettings settings,
       Exchange exchange,
       ClientLifecycle lifecycle,
       ScheduledExecutorService waits,
-      ScheduledExecutorService alarms) {
+      ScheduledExecutorService alarms,
+      Executor deadlines) {
     this.settings = settings;
     this.exchange = exchange;
     this.lifecycle = lifecycle;
     this.waits = waits;
     this.alarms = alarms;
+    this.deadlines = deadlines;
   }
 
   /** Runs {@code call} on the calling thread. @throws com.acme.partoo.tokens.PartooException when it fails for good */
@@ -160,7 +165,7 @@ final class CallRunner {
     if (next instanceof Step.Send<T>) {
       advance(loop, future, next);
     } else {
-      onDispatcherThread(() -> advance(loop, future, next));
+      run(exchange.okHttp().dispatcher().executorService(), () -> advance(loop, future, next));
     }
   }
 
@@ -183,13 +188,12 @@ final class CallRunner {
       if (left > 0) {
         armDeadline(loop, left); // early by the ticker (the timer's clock and the ticker differ): wait for the rest
       } else {
-        onDispatcherThread(() -> loop.stop(CallLoop.End.DEADLINE));
+        run(deadlines, () -> loop.stop(CallLoop.End.DEADLINE));
       }
     }, inNanos, TimeUnit.NANOSECONDS));
   }
 
-  private void onDispatcherThread(Runnable task) {
-    Executor executor = exchange.okHttp().dispatcher().executorService();
+  private static void run(Executor executor, Runnable task) {
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {

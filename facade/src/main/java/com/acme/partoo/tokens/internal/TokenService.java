@@ -47,7 +47,8 @@ public final class TokenService implements AutoCloseable {
         new Exchange(transport.okHttp(), json, config.clock()),
         lifecycle,
         transport.waits(),
-        transport.alarms());
+        transport.alarms(),
+        transport.completions());
   }
 
   /** See {@link ConnectionTokens#generate(String, Duration)}. */

@@ -2,8 +2,11 @@ package com.acme.partoo.tokens.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
@@ -32,6 +35,9 @@ final class Transport implements AutoCloseable {
   // The client's own timer thread, started on first use: the waits' scheduler unless the caller gave one, and always
   // the one for deadline alarms (watchdogs that must fire on real time, whatever scheduler runs the waits).
   private final ScheduledThreadPoolExecutor timer = ownScheduler();
+  // Completes the futures of async calls stopped by their deadline, one after the other, on a thread of the client's
+  // own: OkHttp's pool would start a thread per expired call (its threads are all busy with the calls that hang).
+  private final ThreadPoolExecutor completions = ownCompletions();
 
   Transport(ClientConfig config, ObjectMapper json) {
     this.ownsOkHttp = config.okHttpClient() == null;
@@ -80,6 +86,18 @@ final class Transport implements AutoCloseable {
     return scheduler;
   }
 
+  /** One daemon thread, started on first use and stopped after a minute idle. */
+  private static ThreadPoolExecutor ownCompletions() {
+    ThreadPoolExecutor completions = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "partoo-client-deadlines");
+          thread.setDaemon(true);
+          return thread;
+        });
+    completions.allowCoreThreadTimeOut(true);
+    return completions;
+  }
+
   private static Duration atMost(Duration timeout, Duration deadline) {
     return timeout.compareTo(deadline) > 0 ? deadline : timeout;
   }
@@ -102,9 +120,15 @@ final class Transport implements AutoCloseable {
     return timer;
   }
 
+  /** Where async calls stopped by their deadline are completed. */
+  Executor completions() {
+    return completions;
+  }
+
   @Override
   public void close() {
     timer.shutdownNow();
+    completions.shutdown();
     if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
       okHttp.dispatcher().executorService().shutdown();
