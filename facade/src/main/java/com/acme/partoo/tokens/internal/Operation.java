@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * @param userId the Partoo user the call is for
  * @param token the token checked or revoked (a secret: only ever shown masked), or null for generate
  */
-public record Operation(Kind kind, String userId, @Nullable String token) {
+record Operation(Kind kind, String userId, @Nullable String token) {
 
   /** The three operations of Partoo's "Connection Tokens" tag. */
   public enum Kind {

@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * A client's token bucket of retries: a retry spends one token, a successful call refills a fraction of one. Lock-free,
  * in thousandths of a token, because every successful call touches it.
  */
-public final class RetryBudget {
+final class RetryBudget {
   private static final Logger LOG = LoggerFactory.getLogger(RetryBudget.class);
   private static final long ONE_TOKEN = 1000;
 

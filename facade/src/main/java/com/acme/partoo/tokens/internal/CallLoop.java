@@ -1,0 +1,303 @@
+package com.acme.partoo.tokens.internal;
+
+import com.acme.partoo.tokens.PartooException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReferenceFieldUpdater;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The life of one call, as a small state machine that the blocking and the asynchronous driver ({@link CallRunner})
+ * share: attempt → decide → wait → (check) → attempt … → done or failed. Every request on the wire is a
+ * {@link Step.Send} this class returned and counted, and every decision about what comes next is made here, once.
+ *
+ * <p>A driver calls {@link #start}, {@link #afterAttempt} and {@link #afterWait} one at a time (each hand-off between
+ * threads orders them). {@link #stop} may come from any thread at any moment: the client closing, the deadline of an
+ * asynchronous call, or its future completed by the caller.
+ */
+final class CallLoop<T> {
+  private static final Logger LOG = LoggerFactory.getLogger(CallLoop.class);
+
+  /** How a call ended, or why it was stopped. */
+  enum End {
+    /** The loop returned {@link Step.Done} or {@link Step.Fail}. */
+    FINISHED,
+    /** The caller completed the future: nobody waits for a result. */
+    ABANDONED,
+    /** The client was closed. */
+    CLOSED,
+    /** The deadline passed while an asynchronous call waited to start or ran. */
+    DEADLINE
+  }
+
+  @SuppressWarnings("rawtypes")
+  private static final AtomicReferenceFieldUpdater<CallLoop, End> END =
+      AtomicReferenceFieldUpdater.newUpdater(CallLoop.class, End.class, "end");
+
+  private final ApiCall<T> call;
+  private final LoopSettings settings;
+  private final long deadline;
+  private final @Nullable CompletableFuture<T> future;
+
+  // Touched by the driver only, one step at a time.
+  private int attempts;
+  private @Nullable ApiCall<?> sent;
+  private @Nullable Attempt lastAttempt;
+  private @Nullable Outcome<?> lastFailure;
+  private boolean checkBeforeRetry;
+  // Read by stop() from other threads too: guarded by this.
+  private final List<PartooException> earlier = new ArrayList<>(0);
+  private final List<String> keysSent = new ArrayList<>(1);
+  private @Nullable RuntimeException stopFailure;
+
+  private volatile @Nullable End end;
+  private volatile okhttp3.@Nullable Call current;
+  private volatile @Nullable Runnable wake;
+  private volatile @Nullable Future<?> alarm;
+
+  /**
+   * @param future the asynchronous call's future, completed by {@link #stop}; null for a blocking call
+   */
+  CallLoop(ApiCall<T> call, LoopSettings settings, @Nullable CompletableFuture<T> future) {
+    this.call = call;
+    this.settings = settings;
+    this.deadline = settings.ticker().read() + settings.deadlineNanos();
+    this.future = future;
+  }
+
+  /** The first step: the first attempt. */
+  Step<T> start() {
+    return send(call);
+  }
+
+  /** What to do once the request of {@code attempt} came to {@code outcome}. */
+  Step<T> afterAttempt(Attempt attempt, Outcome<?> outcome) {
+    current = null;
+    remember(attempt);
+    End stopped = end;
+    if (stopped != null) {
+      return stopped(stopped);
+    }
+    if (sent != call) {
+      return afterCheck(outcome);
+    }
+    if (outcome instanceof Outcome.Success<?> success) {
+      settings.budget().onSuccess();
+      @SuppressWarnings("unchecked") // the outcome of call, whose reader gives a T
+      T value = (T) success.value();
+      return finish(new Step.Done<>(value));
+    }
+    if (!RetryRules.isRetryable(outcome)) {
+      if (RetryRules.isAnswer(outcome)) {
+        settings.budget().onSuccess();
+      }
+      return fail(outcome, null);
+    }
+    lastFailure = outcome;
+    if (attempts >= settings.policy().maxAttempts()) {
+      return fail(outcome, null);
+    }
+    Duration retryAfter = outcome instanceof Outcome.HttpFailure<?> failure ? failure.retryAfter() : null;
+    long wait = retryAfter != null ? saturatedNanos(retryAfter) : settings.backoff().delay(attempts).toNanos();
+    if (wait >= timeLeft()) {
+      return fail(outcome, retryAfter != null
+          ? "Partoo asked to wait " + retryAfter.toMillis() + " ms (Retry-After), past the " + deadlineMillis()
+              + " ms deadline"
+          : "the " + deadlineMillis() + " ms deadline leaves no time for another attempt");
+    }
+    if (!settings.budget().tryAcquire()) {
+      return fail(outcome, "this client's retry budget is spent (many calls are failing), so no retry was made");
+    }
+    synchronized (this) {
+      earlier.add(settings.exceptions().create(outcome, call.operation(), attempts, null, redactor()));
+    }
+    checkBeforeRetry = call.alreadyDone() != null && RetryRules.isAmbiguous(outcome);
+    logRetry(outcome, wait);
+    return new Step.Wait<>(wait);
+  }
+
+  /** What to do once a wait is over. */
+  Step<T> afterWait() {
+    wake = null;
+    End stopped = end;
+    if (stopped != null) {
+      return stopped(stopped);
+    }
+    ApiCall<Boolean> check = call.alreadyDone();
+    return send(checkBeforeRetry && check != null ? check : call);
+  }
+
+  /** What to do when the thread waiting to retry was interrupted: fail, without retrying. */
+  Step<T> interrupted() {
+    return finish(new Step.Fail<>(withEarlier(settings.exceptions().interrupted(call.operation(), attempts))));
+  }
+
+  /**
+   * Stops the call: cancels the request in flight and any wait, and fails the future of an asynchronous call (unless
+   * its caller completed it). Any thread; false if the call had already ended.
+   */
+  boolean stop(End reason) {
+    if (!END.compareAndSet(this, null, reason)) {
+      return false;
+    }
+    okhttp3.Call inFlight = current;
+    if (inFlight != null) {
+      inFlight.cancel();
+    }
+    Runnable waiting = wake;
+    if (waiting != null) {
+      waiting.run();
+    }
+    cancelAlarm();
+    if (future != null && reason != End.ABANDONED) {
+      future.completeExceptionally(stopFailure());
+    }
+    return true;
+  }
+
+  /** Records the OkHttp call about to run, so {@link #stop} can cancel it; cancels it at once if already stopped. */
+  void sending(okhttp3.Call okHttpCall) {
+    current = okHttpCall;
+    if (end != null) {
+      okHttpCall.cancel();
+    }
+  }
+
+  /** Records how to end the wait about to start, so {@link #stop} can end it early. */
+  void waiting(Runnable wakeUp) {
+    wake = wakeUp;
+    if (end != null) {
+      wakeUp.run();
+    }
+  }
+
+  /** Arms the timer that stops an asynchronous call at its deadline; at most one per call. */
+  void alarm(Future<?> timer) {
+    alarm = timer;
+    if (end != null) {
+      timer.cancel(false);
+    }
+  }
+
+  boolean hasAlarm() {
+    return alarm != null;
+  }
+
+  void cancelAlarm() {
+    Future<?> timer = alarm;
+    if (timer != null) {
+      timer.cancel(false);
+    }
+  }
+
+  /** Nanoseconds until the deadline; zero or negative once it has passed. */
+  long timeLeft() {
+    return deadline - settings.ticker().read();
+  }
+
+  private Step<T> afterCheck(Outcome<?> outcome) {
+    checkBeforeRetry = false;
+    if (outcome instanceof Outcome.Success<?> success && Boolean.TRUE.equals(success.value())) {
+      // The lost attempt did its job (the token is revoked): the call succeeded.
+      return finish(new Step.Done<>(null));
+    }
+    // Not done, or the check itself failed: try again (Partoo answers 400 if the token is no longer valid).
+    return send(call);
+  }
+
+  private Step<T> send(ApiCall<?> what) {
+    long left = timeLeft();
+    if (left <= 0) {
+      return deadlinePassed();
+    }
+    if (what == call) {
+      attempts++;
+    }
+    sent = what;
+    return new Step.Send<>(what, new Attempt(what.operation().kind(), deadline), left);
+  }
+
+  private Step<T> deadlinePassed() {
+    Outcome<?> failure = lastFailure;
+    String reason = "the " + deadlineMillis() + " ms deadline passed before the next attempt could start";
+    if (failure == null) {
+      return finish(new Step.Fail<>(withEarlier(settings.exceptions().deadline(call.operation(), attempts, false))));
+    }
+    return fail(failure, reason);
+  }
+
+  private Step<T> fail(Outcome<?> outcome, @Nullable String reason) {
+    PartooException failure = settings.exceptions().create(outcome, call.operation(), attempts, reason, redactor());
+    return finish(new Step.Fail<>(withEarlier(failure)));
+  }
+
+  private Step<T> finish(Step<T> last) {
+    if (END.compareAndSet(this, null, End.FINISHED)) {
+      return last;
+    }
+    // Stopped meanwhile: the stop wins, so no result arrives after close() or after the caller gave up.
+    End stopped = end;
+    return stopped(stopped == null ? End.FINISHED : stopped);
+  }
+
+  private Step<T> stopped(End reason) {
+    if (reason == End.ABANDONED) {
+      return new Step.Abandoned<>();
+    }
+    if (reason == End.FINISHED) {
+      throw new IllegalStateException("the call has already finished");
+    }
+    return new Step.Fail<>(stopFailure());
+  }
+
+  private synchronized RuntimeException stopFailure() {
+    if (stopFailure == null) {
+      Attempt last = lastAttempt;
+      PartooException failure = end == End.CLOSED
+          ? settings.exceptions().closed(call.operation(), attempts)
+          : settings.exceptions().deadline(call.operation(), attempts, last != null && !last.isStarted());
+      stopFailure = withEarlier(failure);
+    }
+    return stopFailure;
+  }
+
+  private synchronized void remember(Attempt attempt) {
+    lastAttempt = attempt;
+    String key = attempt.keySent();
+    if (key != null && !keysSent.contains(key)) {
+      keysSent.add(key);
+    }
+  }
+
+  private synchronized Redactor redactor() {
+    return new Redactor(call.operation().token(), keysSent);
+  }
+
+  private synchronized PartooException withEarlier(PartooException last) {
+    earlier.forEach(last::addSuppressed);
+    return last;
+  }
+
+  private long deadlineMillis() {
+    return Duration.ofNanos(settings.deadlineNanos()).toMillis();
+  }
+
+  private static long saturatedNanos(Duration duration) {
+    return duration.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos() : duration.toNanos();
+  }
+
+  private void logRetry(Outcome<?> outcome, long waitNanos) {
+    if (LOG.isDebugEnabled()) {
+      String what = outcome instanceof Outcome.HttpFailure<?> failure ? "HTTP " + failure.status()
+          : outcome instanceof Outcome.NoAnswer<?> noAnswer ? noAnswer.cause().getClass().getSimpleName()
+          : outcome.getClass().getSimpleName();
+      LOG.debug("Partoo {} attempt {} failed ({}); retrying in {} ms",
+          call.operation().kind().endpoint(), attempts, what, waitNanos / 1_000_000);
+    }
+  }
+}
