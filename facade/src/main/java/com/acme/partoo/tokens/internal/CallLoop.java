@@ -68,6 +68,8 @@ final class CallLoop<T> {
   private @Nullable Outcome<?> lastOutcome;
   private boolean leading;
   private @Nullable RuntimeException stopFailure;
+  // How the call ended, until it is reported: after the last attempt's own event, so listeners hear them in order.
+  private @Nullable Runnable reportDue;
 
   private volatile @Nullable End end;
   private volatile okhttp3.@Nullable Call current;
@@ -92,7 +94,7 @@ final class CallLoop<T> {
 
   /** The first step: the first attempt, if the outage protection lets it go. */
   Step<T> start() {
-    return send(call);
+    return reported(send(call));
   }
 
   /** What to do once the request of {@code attempt} came to {@code outcome}. */
@@ -107,7 +109,7 @@ final class CallLoop<T> {
     if (listener != CallListener.NONE && attempt.isStarted()) {
       attemptEnded(attempt, outcome, next);
     }
-    return next;
+    return reported(next);
   }
 
   /** What to do once a wait is over: ask the outage protection again, then send. */
@@ -118,13 +120,13 @@ final class CallLoop<T> {
       return stopped(stopped);
     }
     ApiCall<Boolean> check = call.alreadyDone();
-    return send(checkBeforeRetry && check != null ? check : call);
+    return reported(send(checkBeforeRetry && check != null ? check : call));
   }
 
   /** What to do when the thread waiting to retry was interrupted: fail, without retrying. */
   Step<T> interrupted() {
-    return finish(new Step.Fail<>(withEarlier(settings.exceptions().interrupted(call.operation(), attempts))), null,
-        FailureKind.CANCELLED);
+    return reported(finish(new Step.Fail<>(withEarlier(settings.exceptions().interrupted(call.operation(), attempts))), null,
+        FailureKind.CANCELLED));
   }
 
   /**
@@ -300,11 +302,22 @@ final class CallLoop<T> {
   /** The call's last step, unless it was stopped meanwhile: the stop wins, so no result comes after close(). */
   private Step<T> finish(Step<T> last, @Nullable Outcome<?> verdict, @Nullable FailureKind kind) {
     if (END.compareAndSet(this, null, End.FINISHED)) {
-      report(End.FINISHED, verdict, kind, last instanceof Step.Fail<T>);
+      boolean failed = last instanceof Step.Fail<T>;
+      reportDue = () -> report(End.FINISHED, verdict, kind, failed);
       return last;
     }
     End stopped = end;
     return stopped(stopped == null ? End.FINISHED : stopped);
+  }
+
+  /** {@code step}, once the end of the call, if it just ended, has been reported. */
+  private Step<T> reported(Step<T> step) {
+    Runnable due = reportDue;
+    if (due != null) {
+      reportDue = null;
+      due.run();
+    }
+    return step;
   }
 
   private Step<T> stopped(End reason) {
