@@ -8,6 +8,8 @@ import com.acme.partoo.tokens.internal.UserAgent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -44,6 +46,14 @@ public final class PartooClient implements AutoCloseable {
   /** A builder holding this client's settings, to derive a variant; the variant gets its own connections. */
   public Builder newBuilder() {
     return new Builder(settings);
+  }
+
+  /**
+   * What this client's outage protection thinks of Partoo right now: for health checks and dashboards. Sends nothing
+   * and never blocks; {@link PartooHealth.State#DISABLED} with {@link OutagePolicy#disabled()}.
+   */
+  public PartooHealth health() {
+    return service.health();
   }
 
   /** Generate, check and revoke connection tokens, and build login URLs. */
@@ -90,6 +100,8 @@ public final class PartooClient implements AutoCloseable {
     private Ticker ticker = Ticker.system();
     private Clock clock = Clock.systemUTC();
     private @Nullable ScheduledExecutorService scheduler;
+    private OutagePolicy outagePolicy = OutagePolicy.defaults();
+    private final List<PartooListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -107,6 +119,8 @@ public final class PartooClient implements AutoCloseable {
       this.ticker = other.ticker;
       this.clock = other.clock;
       this.scheduler = other.scheduler;
+      this.outagePolicy = other.outagePolicy;
+      this.listeners.addAll(other.listeners);
     }
 
     /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
@@ -192,6 +206,24 @@ public final class PartooClient implements AutoCloseable {
     }
 
     /**
+     * When to stop sending while Partoo looks down, and whether a {@code Retry-After} pauses the whole client; default
+     * {@link OutagePolicy#defaults()}, {@link OutagePolicy#disabled()} to always send.
+     */
+    public Builder outagePolicy(OutagePolicy outagePolicy) {
+      this.outagePolicy = Objects.requireNonNull(outagePolicy, "outagePolicy");
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears the client's calls, attempts, retry budget and health (metrics, traces); listeners
+     * added more than once are called in the order they were added. See {@link PartooListener} for threads.
+     */
+    public Builder listener(PartooListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
      * An OkHttpClient to share connections and threads with. The client derives its own from it (its timeouts, no
      * silent retries, no redirects, the key added after any interceptor of yours, so logging interceptors never see
      * it) and does not shut it down on {@link PartooClient#close()}.
@@ -262,7 +294,9 @@ public final class PartooClient implements AutoCloseable {
           UserAgent.of(userAgentSuffix),
           ticker,
           clock,
-          scheduler);
+          scheduler,
+          outagePolicy,
+          listeners);
       return new PartooClient(new Builder(this), config);
     }
 

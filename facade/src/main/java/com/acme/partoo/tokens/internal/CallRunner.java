@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Dispatcher;
 import org.jspecify.annotations.Nullable;
@@ -59,7 +60,7 @@ final class CallRunner {
         if (step instanceof Step.Send<T> send) {
           step = loop.afterAttempt(send.attempt(), sendBlocking(loop, send));
         } else if (step instanceof Step.Wait<T> wait) {
-          step = waitBlocking(loop, wait.nanos()) ? loop.afterWait() : loop.interrupted();
+          step = waitBlocking(loop, wait) ? loop.afterWait() : loop.interrupted();
         } else if (step instanceof Step.Done<T> done) {
           return done.value();
         } else if (step instanceof Step.Fail<T> fail) {
@@ -102,16 +103,19 @@ final class CallRunner {
     return exchange.execute(okHttpCall, send.call(), send.attempt());
   }
 
-  /** Waits {@code nanos}, or less if the call is stopped; false if the thread was interrupted. */
-  private boolean waitBlocking(CallLoop<?> loop, long nanos) {
+  /** Waits, or less if the call is stopped or woken early; false if the thread was interrupted. */
+  private boolean waitBlocking(CallLoop<?> loop, Step.Wait<?> wait) {
     if (Thread.currentThread().isInterrupted()) {
       return false;
     }
     CountDownLatch over = new CountDownLatch(1);
     loop.waiting(over::countDown);
+    if (wait.wakeEarly() != null) {
+      wait.wakeEarly().whenComplete((ignored, error) -> over.countDown());
+    }
     Future<?> timer;
     try {
-      timer = waits.schedule(over::countDown, nanos, TimeUnit.NANOSECONDS);
+      timer = waits.schedule(over::countDown, wait.nanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException e) {
       return true; // the client is closing: the loop, stopped, will say so
     }
@@ -130,7 +134,7 @@ final class CallRunner {
       if (step instanceof Step.Send<T> send) {
         sendAsync(loop, future, send);
       } else if (step instanceof Step.Wait<T> wait) {
-        waits.schedule(() -> afterWaitAsync(loop, future), wait.nanos(), TimeUnit.NANOSECONDS);
+        waitAsync(loop, future, wait);
       } else if (step instanceof Step.Done<T> done) {
         future.complete(done.value());
       } else if (step instanceof Step.Fail<T> fail) {
@@ -159,7 +163,27 @@ final class CallRunner {
     armDeadlineIfQueued(loop);
   }
 
-  /** On the scheduler thread: starts the next attempt (cheap), or hands a result to OkHttp's threads to deliver. */
+  /** Schedules the end of a wait; woken early, the wait ends then instead (once either way). */
+  private <T> void waitAsync(CallLoop<T> loop, CompletableFuture<T> future, Step.Wait<T> wait) {
+    if (wait.wakeEarly() == null) {
+      waits.schedule(() -> afterWaitAsync(loop, future), wait.nanos(), TimeUnit.NANOSECONDS);
+      return;
+    }
+    AtomicBoolean over = new AtomicBoolean();
+    Future<?> timer = waits.schedule(() -> {
+      if (over.compareAndSet(false, true)) {
+        afterWaitAsync(loop, future);
+      }
+    }, wait.nanos(), TimeUnit.NANOSECONDS);
+    wait.wakeEarly().whenComplete((ignored, error) -> {
+      if (over.compareAndSet(false, true)) {
+        timer.cancel(false);
+        afterWaitAsync(loop, future);
+      }
+    });
+  }
+
+  /** Where a wait ends: starts the next attempt (cheap), or hands a result to OkHttp's threads to deliver. */
   private <T> void afterWaitAsync(CallLoop<T> loop, CompletableFuture<T> future) {
     Step<T> next = loop.afterWait();
     if (next instanceof Step.Send<T>) {

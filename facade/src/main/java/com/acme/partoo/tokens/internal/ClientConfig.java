@@ -1,9 +1,12 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.OutagePolicy;
+import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.acme.partoo.tokens.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -19,7 +22,9 @@ import org.jspecify.annotations.Nullable;
  * @param userAgent the full User-Agent header value
  * @param ticker deadlines, backoff and waits are measured on it
  * @param clock the wall clock, only for {@code Retry-After} dates
- * @param scheduler a caller's scheduler for waits and deadlines, or null for one of our own
+ * @param scheduler a caller's scheduler for waits, or null for one of our own
+ * @param outagePolicy when to stop sending while Partoo looks down
+ * @param listeners who hears what the client does, in order
  */
 public record ClientConfig(
     String baseUrl,
@@ -33,4 +38,12 @@ public record ClientConfig(
     String userAgent,
     Ticker ticker,
     Clock clock,
-    @Nullable ScheduledExecutorService scheduler) {}
+    @Nullable ScheduledExecutorService scheduler,
+    OutagePolicy outagePolicy,
+    List<PartooListener> listeners) {
+
+  /** Copies the listeners. */
+  public ClientConfig {
+    listeners = List.copyOf(listeners);
+  }
+}

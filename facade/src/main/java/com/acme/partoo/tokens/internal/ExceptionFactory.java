@@ -7,6 +7,7 @@ import com.acme.partoo.tokens.NotFoundException;
 import com.acme.partoo.tokens.PartooConnectionException;
 import com.acme.partoo.tokens.PartooException;
 import com.acme.partoo.tokens.PartooException.Details;
+import com.acme.partoo.tokens.PartooUnavailableException;
 import com.acme.partoo.tokens.PermissionDeniedException;
 import com.acme.partoo.tokens.RateLimitedException;
 import com.acme.partoo.tokens.ServerException;
@@ -97,6 +98,13 @@ final class ExceptionFactory {
             + " Too many calls are in flight at once: raise the limit, or find out why calls are slow."
             : ". Check that this service can reach Partoo; retry later."),
         Details.noAnswer(attempts), null);
+  }
+
+  /** The outage protection refused the call before its first attempt: nothing was sent. */
+  PartooException unavailable(Operation operation, OutageGuard.Admission.Refuse refuse) {
+    return new PartooUnavailableException("Not sent: " + refuse.why() + ". Nothing was sent to " + operation.describe()
+        + "; render without Partoo" + (refuse.retryAt() == null ? "." : ", calls go through again from "
+            + refuse.retryAt() + "."), Details.noAnswer(0), null, refuse.downSince(), refuse.retryAt());
   }
 
   /** The thread waiting to retry was interrupted. */

@@ -77,6 +77,7 @@ final class Exchange {
 
   private <T> Outcome<T> read(Response response, ApiCall<T> call, Attempt attempt) {
     int status = response.code();
+    attempt.answered(status);
     String requestId = response.header(REQUEST_ID_HEADER);
     LOG.debug("Partoo {} answered HTTP {}", attempt.kind.endpoint(), status);
     try (response) {

@@ -1,8 +1,11 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.Ticker;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -32,7 +35,13 @@ final class Interceptors {
         throw new DeadlineReachedException();
       }
       attempt.started(resolve(apiKey));
-      return chain.proceed(chain.request());
+      Request request = chain.request();
+      if (attempt.listener != PartooListener.CallListener.NONE) {
+        ListenerHeaders headers = new ListenerHeaders();
+        attempt.announce(headers);
+        request = headers.addTo(request);
+      }
+      return chain.proceed(request);
     };
   }
 
@@ -61,6 +70,32 @@ final class Interceptors {
       attempt.retryAfter(retryAfter);
       return response.newBuilder().removeHeader(RETRY_AFTER).build();
     };
+  }
+
+  /** The headers a listener adds to a request (a trace context); the ones the client owns are refused. */
+  private static final class ListenerHeaders implements PartooListener.RequestHeaders {
+    private static final Set<String> OWNED = Set.of(
+        "x-apikey", "user-agent", "content-type", "content-length", "host", "transfer-encoding", "connection");
+
+    private final okhttp3.Headers.Builder added = new okhttp3.Headers.Builder();
+
+    @Override
+    public void set(String name, String value) {
+      if (OWNED.contains(name.toLowerCase(Locale.ROOT))) {
+        throw new IllegalArgumentException("the Partoo client owns the header " + name);
+      }
+      added.set(name, value); // checks that a header can carry the name and the value
+    }
+
+    Request addTo(Request request) {
+      okhttp3.Headers headers = added.build();
+      if (headers.size() == 0) {
+        return request;
+      }
+      Request.Builder builder = request.newBuilder();
+      headers.forEach(header -> builder.header(header.getFirst(), header.getSecond()));
+      return builder.build();
+    }
   }
 
   private static Attempt attemptOf(Interceptor.Chain chain) throws IOException {

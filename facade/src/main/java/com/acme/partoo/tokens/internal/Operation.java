@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.PartooListener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,6 +34,15 @@ record Operation(Kind kind, String userId, @Nullable String token) {
     /** Method and path, for logs. */
     public String endpoint() {
       return endpoint;
+    }
+
+    /** The same operation, as listeners see it. */
+    PartooListener.Operation publicOperation() {
+      return switch (this) {
+        case GENERATE -> PartooListener.Operation.GENERATE;
+        case CHECK -> PartooListener.Operation.CHECK;
+        case REVOKE -> PartooListener.Operation.REVOKE;
+      };
     }
   }
 

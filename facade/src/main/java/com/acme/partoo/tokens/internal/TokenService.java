@@ -3,6 +3,7 @@ package com.acme.partoo.tokens.internal;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokenStatus;
 import com.acme.partoo.tokens.ConnectionTokens;
+import com.acme.partoo.tokens.PartooHealth;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ public final class TokenService implements AutoCloseable {
   private final PartooApiAdapter api;
   private final ClientLifecycle lifecycle = new ClientLifecycle();
   private final CallRunner runner;
+  private final OutageGuard guard;
   private final AtomicBoolean clampWarned = new AtomicBoolean();
 
   /** Sets up the transport and the call loop's collaborators for one client. */
@@ -35,13 +38,23 @@ public final class TokenService implements AutoCloseable {
     this.transport = new Transport(config, json);
     this.api = new PartooApiAdapter(transport.retrofit(), json);
     RetryPolicy policy = config.retryPolicy();
+    Listeners listeners = new Listeners(config.listeners());
+    this.guard = new OutageGuard(config.outagePolicy(), config.ticker(), config.clock(), listeners::healthChanged);
+    HttpUrl base = HttpUrl.get(config.baseUrl());
+    String basePath = base.encodedPath().endsWith("/")
+        ? base.encodedPath().substring(0, base.encodedPath().length() - 1) : base.encodedPath();
     LoopSettings settings = new LoopSettings(
         config.ticker(),
         config.deadline().toNanos(),
         policy,
         new RetryBudget(policy.budgetCapacity(), policy.budgetRefillPerSuccess()),
         new Backoff(policy),
-        new ExceptionFactory(config.baseUrl(), config.deadline()));
+        new ExceptionFactory(config.baseUrl(), config.deadline()),
+        guard,
+        listeners,
+        base.host(),
+        base.port(),
+        basePath);
     this.runner = new CallRunner(
         settings,
         new Exchange(transport.okHttp(), json, config.clock()),
@@ -79,6 +92,11 @@ public final class TokenService implements AutoCloseable {
   /** See {@link ConnectionTokens#revokeAsync(String, String)}. */
   public CompletableFuture<Void> revokeAsync(String userId, String token) {
     return runner.executeAsync(revokeCall(userId, token));
+  }
+
+  /** What the outage protection thinks of Partoo; sends nothing. */
+  public PartooHealth health() {
+    return guard.health();
   }
 
   /** See {@link ConnectionTokens#loginUrl(String)}. */

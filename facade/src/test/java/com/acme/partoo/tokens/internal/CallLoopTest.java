@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.acme.partoo.tokens.ClientClosedException;
 import com.acme.partoo.tokens.InvalidRequestException;
+import com.acme.partoo.tokens.OutagePolicy;
 import com.acme.partoo.tokens.PartooConnectionException;
+import com.acme.partoo.tokens.PartooListener;
+import com.acme.partoo.tokens.PartooListener.WaitReason;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.acme.partoo.tokens.ServerException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,9 +49,16 @@ class CallLoopTest {
   }
 
   private LoopSettings settings(RetryPolicy policy) {
+    return settings(policy, OutagePolicy.disabled(), List.of());
+  }
+
+  private LoopSettings settings(RetryPolicy policy, OutagePolicy outage, List<PartooListener> listeners) {
     // Backoff's jitter at its maximum: each wait is exactly its ceiling.
+    Listeners heard = new Listeners(listeners);
     return new LoopSettings(now::get, DEADLINE.toNanos(), policy, budget, new Backoff(policy, () -> 0.999_999),
-        new ExceptionFactory("https://api.partoo.test/v2/", DEADLINE));
+        new ExceptionFactory("https://api.partoo.test/v2/", DEADLINE),
+        new OutageGuard(outage, now::get, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), heard::healthChanged), heard,
+        "api.partoo.test", 443, "/v2");
   }
 
   private static <T> Outcome<T> http(int status) {
@@ -119,7 +132,7 @@ class CallLoopTest {
 
     Step<String> wait = loop.afterAttempt(attemptOf(loop.start()), http(429, Duration.ofSeconds(3)));
 
-    assertThat(wait).isEqualTo(new Step.Wait<>(Duration.ofSeconds(3).toNanos()));
+    assertThat(wait).isEqualTo(new Step.Wait<>(Duration.ofSeconds(3).toNanos(), null, WaitReason.RETRY_AFTER));
   }
 
   @Test

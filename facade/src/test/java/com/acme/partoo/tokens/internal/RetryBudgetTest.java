@@ -12,9 +12,11 @@ class RetryBudgetTest {
   void fullBucketAllowsCapacityRetriesThenRefuses() {
     RetryBudget budget = new RetryBudget(3, 0.1);
 
-    List<Boolean> granted = List.of(budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire());
+    List<RetryBudget.Grant> granted =
+        List.of(budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire());
 
-    assertThat(granted).containsExactly(true, true, true, false);
+    assertThat(granted).containsExactly(RetryBudget.Grant.GRANTED, RetryBudget.Grant.GRANTED, RetryBudget.Grant.LAST,
+        RetryBudget.Grant.REFUSED);
   }
 
   @Test
@@ -24,12 +26,12 @@ class RetryBudgetTest {
     budget.tryAcquire();
 
     budget.onSuccess();
-    boolean afterOneSuccess = budget.tryAcquire();
+    RetryBudget.Grant afterOneSuccess = budget.tryAcquire();
     budget.onSuccess();
-    boolean afterTwoSuccesses = budget.tryAcquire();
+    RetryBudget.Grant afterTwoSuccesses = budget.tryAcquire();
 
-    assertThat(afterOneSuccess).isFalse();
-    assertThat(afterTwoSuccesses).isTrue();
+    assertThat(afterOneSuccess).isEqualTo(RetryBudget.Grant.REFUSED);
+    assertThat(afterTwoSuccesses).isEqualTo(RetryBudget.Grant.LAST);
   }
 
   @Test
@@ -49,6 +51,6 @@ class RetryBudgetTest {
     RetryBudget budget = new RetryBudget(0, 1.0);
     budget.onSuccess();
 
-    assertThat(budget.tryAcquire()).isFalse();
+    assertThat(budget.tryAcquire()).isEqualTo(RetryBudget.Grant.REFUSED);
   }
 }
