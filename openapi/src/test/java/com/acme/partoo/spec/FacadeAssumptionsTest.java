@@ -105,6 +105,18 @@ class FacadeAssumptionsTest {
   }
 
   @Test
+  void movedOrMissingSandboxServersAreFineAndOnlyAMissingProductionServerBreaksTheServersAssumption() {
+    assertThat(broken(edited(yaml -> yaml.replace("https://api.sandbox.partoo.co/v2",
+        "https://sandbox.api.partoo.co/v2")))).isEmpty();
+    assertThat(broken(edited(yaml -> yaml.replaceFirst("(?s)  - url: https://api.sandbox.*?\n(security:)", "$1"))))
+        .isEmpty();
+    assertThat(broken(edited(yaml -> yaml.replace("description: Production server", "description: Live"))))
+        .containsExactly("Facade assumption broken: servers include a production server, an https URL described as"
+            + " Production (PartooEnvironment.PRODUCTION); the bundle's servers are [https://api.partoo.co/v2 (Live),"
+            + " https://api.sandbox.partoo.co/v2 (Sandbox server (dev environment for clients & partners))]");
+  }
+
+  @Test
   void followsReferencesAndAllOfTheWayVendorsRefactorSchemas() {
     Bundle bundle = parse(excerpt());
     ObjectNode root = (ObjectNode) bundle.root();
