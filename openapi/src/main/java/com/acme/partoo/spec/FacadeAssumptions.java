@@ -76,10 +76,17 @@ public final class FacadeAssumptions {
       requestField(GENERATE, "ttl", "integer", null),
       new Assumption(GENERATE + " request field ttl has maximum " + TTL_MAXIMUM
           + " (the facade clamps longer TTLs to it)", bundle -> {
-            JsonNode maximum = requestProperty(bundle, GENERATE, "ttl").path("maximum");
-            return maximum.isNumber() && maximum.asDouble() == TTL_MAXIMUM
-                ? null
-                : "the bundle says " + (maximum.isMissingNode() ? "no maximum" : "maximum " + maximum);
+            JsonNode ttl = requestProperty(bundle, GENERATE, "ttl");
+            JsonNode maximum = ttl.path("maximum");
+            if (!(maximum.isNumber() && maximum.asDouble() == TTL_MAXIMUM)) {
+              return "the bundle says " + (maximum.isMissingNode() ? "no maximum" : "maximum " + maximum);
+            }
+            // OpenAPI 3.0 makes a maximum exclusive with a boolean; 3.1 with a number of its own.
+            JsonNode exclusive = ttl.path("exclusiveMaximum");
+            boolean excluded = exclusive.isBoolean()
+                ? exclusive.booleanValue()
+                : exclusive.isNumber() && exclusive.asDouble() <= TTL_MAXIMUM;
+            return excluded ? "the bundle makes it exclusive (exclusiveMaximum: " + exclusive + ")" : null;
           }),
       requiredRequestFields(GENERATE, "the facade sends ttl only when asked to", "user_id"),
       responseField(GENERATE, "token", "string", null),

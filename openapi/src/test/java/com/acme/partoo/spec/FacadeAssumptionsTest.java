@@ -105,6 +105,19 @@ class FacadeAssumptionsTest {
   }
 
   @Test
+  void anExclusiveTtlMaximumBreaksTheTtlAssumptionInEitherOpenApiVersion() {
+    String line = "Facade assumption broken: generateConnectionToken request field ttl has maximum 86400"
+        + " (the facade clamps longer TTLs to it); the bundle makes it exclusive (exclusiveMaximum: ";
+
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: true\n")))).containsExactly(line + "true)");
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: 86400\n")))).containsExactly(line + "86400)");
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: false\n")))).isEmpty();
+  }
+
+  @Test
   void movedOrMissingSandboxServersAreFineAndOnlyAMissingProductionServerBreaksTheServersAssumption() {
     assertThat(broken(edited(yaml -> yaml.replace("https://api.sandbox.partoo.co/v2",
         "https://sandbox.api.partoo.co/v2")))).isEmpty();
