@@ -18,6 +18,8 @@ import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionTokens;
 import com.acme.partoo.tokens.NotFoundException;
 import com.acme.partoo.tokens.RetryPolicy;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,6 +33,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract check itself: a stub or a request that breaks the spec is reported and fails the test that made it,
@@ -42,6 +47,8 @@ class SpecContractIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  @TempDir Path dir;
 
   @Test
   void stubThatViolatesTheSpecFailsTheTestThatUsesIt() {
@@ -153,17 +160,74 @@ class SpecContractIT {
     assertThat(ttl.getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(ConnectionTokens.MAX_TTL.getSeconds()));
   }
 
-  @Test
-  void refusesASpecUsingThreeOneConstructsTheValidatorWouldSkip(@TempDir Path dir) throws IOException {
-    String spec = Files.readString(SpecContract.specPath())
-        .replaceFirst("(?m)^(\\s+user_id:\\n\\s+)\\$ref: '#/components/schemas/UserId'",
-            "$1type: [string, 'null']");
-    assertThat(spec).as("the edit applied").contains("type: [string, 'null']");
-    Path edited = Files.writeString(dir.resolve("openapi.yaml"), spec);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{type: [string, integer]}", "{const: abc}", "{type: array, prefixItems: [{type: string}]}",
+      "{type: integer, exclusiveMaximum: 10}"})
+  void refusesASpecUsingThreeOneConstructsTheValidatorWouldSkip(String generatedBy) throws IOException {
+    Path spec = fixture("3.1.0", generatedBy, "{type: string}");
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> SpecContract.of(edited))
-        .withMessageContaining("type array");
+        .isThrownBy(() -> SpecContract.of(spec))
+        .withMessageContaining("swagger-request-validator 2.x would silently skip");
+  }
+
+  @ParameterizedTest(name = "OpenAPI {0}")
+  @CsvSource(delimiter = '|', value = {
+      "3.0.3 | {type: string, format: date-time, nullable: true}",
+      "3.1.0 | {type: [string, 'null'], format: date-time}"})
+  void aNullIsReportedUnlessTheSpecAllowsItInEitherOpenApiVersion(String version, String consumptionDate)
+      throws IOException {
+    SpecContract contract = SpecContract.of(fixture(version, "{type: string}", consumptionDate));
+
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"consumption_date\": null}"))).isEmpty();
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"generated_by\": null}"))).singleElement()
+        .asString().contains("validation.response.body.schema.type").contains("/generated_by");
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"consumption_date\": \"soon\"}")))
+        .singleElement().asString().contains("validation.response.body.schema.format.date-time");
+  }
+
+  /** A bundle of the test's own, in OpenAPI {@code version}: check_token, its two fields' schemas in flow YAML. */
+  private Path fixture(String version, String generatedBy, String consumptionDate) throws IOException {
+    String yaml = """
+        openapi: %s
+        info: {title: A bundle of the test's own, version: v2}
+        servers: [{url: 'https://api.partoo.co/v2', description: Production}]
+        security: [{ApiKeyAuth: []}]
+        paths:
+          /connection/check_token:
+            get:
+              tags: [Connection Tokens]
+              operationId: checkConnectionToken
+              parameters:
+                - {name: user_id, in: query, required: true, schema: {type: string}}
+                - {name: token, in: query, required: true, schema: {type: string}}
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          generated_by: %s
+                          consumption_date: %s
+        components:
+          securitySchemes:
+            ApiKeyAuth: {type: apiKey, in: header, name: x-APIKey}
+        """.formatted(version, generatedBy, consumptionDate);
+    return Files.writeString(dir.resolve("openapi-" + version + ".yaml"), yaml);
+  }
+
+  private static com.atlassian.oai.validator.model.Request checkRequest() {
+    return new SimpleRequest.Builder("GET", "/connection/check_token")
+        .withQueryParam("user_id", "42")
+        .withQueryParam("token", "t")
+        .withHeader("x-APIKey", "a-key-of-the-fixture")
+        .build();
+  }
+
+  private static SimpleResponse checkAnswer(String body) {
+    return new SimpleResponse.Builder(200).withContentType("application/json").withBody(body).build();
   }
 
   private static void send(Request.Builder request) throws IOException {
