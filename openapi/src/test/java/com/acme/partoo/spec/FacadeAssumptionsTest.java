@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the guard reports vendor changes: one broken assumption per change, in one line that names it. */
 class FacadeAssumptionsTest {
 
-  private static final Path MESSY = Path.of("fixtures/partoo-bundle-messy.yaml");
-
-  @Test
-  void everyAssumptionHoldsInTheMessyFixture() {
-    assertThat(FacadeAssumptions.check(Bundle.read(MESSY)))
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixtures/partoo-bundle-messy.yaml", "fixtures/partoo-bundle-openapi-3.0.yaml",
+      "fixtures/partoo-servers-moved.yaml"})
+  void everyAssumptionHoldsInTheFixturesThatMustDropIn(String fixture) {
+    assertThat(FacadeAssumptions.check(Bundle.read(Path.of(fixture))))
         .isNotEmpty()
         .allSatisfy(outcome -> assertThat(outcome.status()).as(outcome.line()).isEqualTo(Status.HOLDS));
   }
