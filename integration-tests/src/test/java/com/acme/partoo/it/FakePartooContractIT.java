@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.partoo.it.support.Failures;
+import com.acme.partoo.it.support.SpecContract;
 import com.acme.partoo.it.support.TestSecrets;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.mock.DefaultFixture;
@@ -19,6 +20,7 @@ import com.acme.partoo.tokens.NotFoundException;
 import com.acme.partoo.tokens.PermissionDeniedException;
 import com.acme.partoo.tokens.TokenState;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,6 +63,9 @@ class FakePartooContractIT {
 
   @BeforeEach
   void proxyEveryRequestToTheFake() {
+    assertThat(URI.create(fake.baseUrl()).getPath())
+        .as("the fake's base path, against the bundle's production server: the fake must follow the vendor")
+        .isEqualTo(SpecContract.BASE_PATH);
     partoo.server().stubFor(any(anyUrl()).willReturn(aResponse().proxiedFrom("http://127.0.0.1:" + fake.port())));
   }
 

@@ -1,6 +1,7 @@
 package com.acme.partoo.it.support;
 
 import com.acme.partoo.spec.Bundle;
+import com.acme.partoo.spec.Servers;
 import com.acme.partoo.spec.SpecSlicer;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
@@ -25,6 +26,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -72,8 +74,11 @@ import java.util.stream.Stream;
  */
 public final class SpecContract {
 
-  /** The base path the spec's servers use ({@code https://api.partoo.co/v2}); stubs are served under it too. */
-  public static final String BASE_PATH = "/v2";
+  /**
+   * The path of the spec's production server ({@code /v2} of {@code https://api.partoo.co/v2}), without a trailing
+   * slash: the client's requests go under it, so stubs are served under it too.
+   */
+  public static final String BASE_PATH = basePath(specPath());
 
   private static volatile SpecContract instance;
 
@@ -131,6 +136,13 @@ public final class SpecContract {
           + "; run through Maven, which passes -Dpartoo.openapi.spec");
     }
     return path;
+  }
+
+  private static String basePath(Path spec) {
+    Servers servers = Servers.of(Bundle.read(spec));
+    String production = servers.production().orElseThrow(() -> new IllegalStateException("The OpenAPI spec " + spec
+        + " lists no production server (the build's guard says so first): " + servers.listed()));
+    return URI.create(production).getRawPath();
   }
 
   /** The operations the client is generated from ({@code -Dpartoo.operations}, as the build passes it). */
