@@ -9,6 +9,7 @@ import com.acme.partoo.mock.RecordedRequest;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.PartooConnectionException;
+import com.acme.partoo.tokens.PartooEnvironment;
 import com.acme.partoo.tokens.PartooListener;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,9 +139,9 @@ class PartooAutoConfigurationTest {
   void theSandboxEnvironmentSetsBothUrls() {
     runner.withPropertyValues("partoo.api-key=" + PARTOO.apiKey(), "partoo.environment=sandbox").run(context -> {
       PartooClient client = context.getBean(PartooClient.class);
-      assertThat(client.toString()).contains("https://api.sandbox.partoo.co/v2");
+      assertThat(client.toString()).contains(PartooEnvironment.SANDBOX.apiBaseUrl().toString());
       assertThat(client.connectionTokens().loginUrl("\\xabc").toString())
-          .startsWith("https://app.sandbox.partoo.co/app/connection");
+          .startsWith(PartooEnvironment.SANDBOX.appBaseUrl() + "/connection");
     });
   }
 
