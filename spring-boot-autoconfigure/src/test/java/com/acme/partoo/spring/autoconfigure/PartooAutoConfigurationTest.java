@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.partoo.mock.Endpoint;
+import com.acme.partoo.mock.FakePartoo;
 import com.acme.partoo.mock.FakePartooExtension;
 import com.acme.partoo.mock.RecordedRequest;
 import com.acme.partoo.tokens.ConnectionToken;
@@ -145,21 +146,29 @@ class PartooAutoConfigurationTest {
     });
   }
 
+  // A fake of their own for the two slow-answer tests: a request it is still holding must not reach the next test.
+
   @Test
   void theReadTimeoutBoundsEachAttempt() {
-    PARTOO.faults().delay(Duration.ofSeconds(2));
-    againstTheFake().withPropertyValues("partoo.read-timeout=150ms", "partoo.retry.max-attempts=1").run(context ->
-        assertThatThrownBy(() -> context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId()))
-            .isInstanceOf(PartooConnectionException.class));
+    try (FakePartoo slow = FakePartoo.withDefaults()) {
+      slow.faults().delay(Duration.ofSeconds(2));
+      runner.withPropertyValues("partoo.api-key=" + PARTOO.apiKey(), "partoo.base-url=" + slow.baseUrl(),
+          "partoo.read-timeout=150ms", "partoo.retry.max-attempts=1").run(context ->
+              assertThatThrownBy(() -> context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId()))
+                  .isInstanceOf(PartooConnectionException.class));
+    }
   }
 
   @Test
   void theDeadlineBoundsTheWholeCall() {
-    PARTOO.faults().delay(Duration.ofSeconds(2));
-    againstTheFake().withPropertyValues("partoo.deadline=PT0.15S").run(context ->
-        assertThatThrownBy(() -> context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId()))
-            .isInstanceOf(PartooConnectionException.class)
-            .satisfies(e -> assertThat(((PartooConnectionException) e).attempts()).isEqualTo(1)));
+    try (FakePartoo slow = FakePartoo.withDefaults()) {
+      slow.faults().delay(Duration.ofSeconds(2));
+      runner.withPropertyValues("partoo.api-key=" + PARTOO.apiKey(), "partoo.base-url=" + slow.baseUrl(),
+          "partoo.deadline=PT0.15S").run(context ->
+              assertThatThrownBy(() -> context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId()))
+                  .isInstanceOf(PartooConnectionException.class)
+                  .satisfies(e -> assertThat(((PartooConnectionException) e).attempts()).isEqualTo(1)));
+    }
   }
 
   @Test
