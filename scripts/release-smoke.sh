@@ -44,7 +44,7 @@ step "1. deploy $version to $repo"
 find "$m2/$group_path" -name 'maven-metadata-release-smoke.xml*' -delete 2>/dev/null || true
 
 step "2. check what was published"
-published="partoo-client-generated partoo-facade partoo-mock-server partoo-cli"
+published="partoo-client-generated partoo-facade partoo-micrometer partoo-opentelemetry partoo-mock-server partoo-cli"
 unpublished="partoo-openapi-tools partoo-integration-tests partoo-benchmarks partoo-spec-fixtures"
 # The files of the one deployed version of an artifact ending in $2 (timestamped when it is a snapshot).
 deployed() { find "$repo/$group_path/$1" -type f -name "$1-*$2" 2>/dev/null | sort | tail -n 1; }

@@ -157,8 +157,8 @@ class PartooMetricsTest {
       catchThrowableOfType(PartooException.class, () -> client.connectionTokens().generate(DefaultFixture.USER_ID));
     }
 
-    assertThat(figures())
-        .containsEntry("partoo.client.calls{error=no_answer,operation=generate,outcome=failure,status.class=none}", 1.0);
+    assertThat(figures()).containsEntry(
+        "partoo.client.calls{error=no_answer,operation=generate,outcome=failure,status.class=none}", 1.0);
   }
 
   @Test
