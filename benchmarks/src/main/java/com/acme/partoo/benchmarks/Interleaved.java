@@ -56,6 +56,9 @@ public final class Interleaved {
     benchmarks.put("generatedRetrofit", clients::generatedRetrofit);
     benchmarks.put("facadeSync", clients::facadeSync);
     benchmarks.put("facadeAsync", clients::facadeAsync);
+    ObservedClients observed = new ObservedClients();
+    observed.setUp();
+    observed.addTo(benchmarks);
     Map<String, double[]> micros = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Callable<?>> benchmark : benchmarks.entrySet()) {
@@ -72,6 +75,7 @@ public final class Interleaved {
     } finally {
       pool.shutdownNow();
       clients.tearDown();
+      observed.tearDown();
     }
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -132,7 +136,7 @@ public final class Interleaved {
   }
 
   /** First quartile, median, third quartile (nearest rank). */
-  private static double[] quartiles(double[] values) {
+  static double[] quartiles(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
