@@ -26,6 +26,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
@@ -204,12 +206,24 @@ class PartooTracingTest {
   @Test
   void aRequestStoppedByCloseEndsWithItsCall() throws Exception {
     partoo.faults().delay(Duration.ofSeconds(1));
-    CompletableFuture<ConnectionToken> token;
-    try (PartooClient client = client(PartooTracing.listener(OTEL.getOpenTelemetry()), b -> b)) {
-      token = client.connectionTokens().generateAsync(DefaultFixture.USER_ID);
-      while (partoo.journal().total() == 0) {
-        Thread.onSpinWait();
+    CountDownLatch sending = new CountDownLatch(1);
+    PartooListener sendingSignal = new PartooListener() {
+      @Override
+      public CallListener callStarted(CallStarted call) {
+        return new CallListener() {
+          @Override
+          public void attemptStarted(AttemptStarted attempt, RequestHeaders headers) {
+            sending.countDown();
+          }
+        };
       }
+    };
+    CompletableFuture<ConnectionToken> token;
+    try (PartooClient client = client(PartooTracing.listener(OTEL.getOpenTelemetry()),
+        b -> b.listener(sendingSignal))) {
+      token = client.connectionTokens().generateAsync(DefaultFixture.USER_ID);
+      // The request is on its way; the fake holds its answer for a second: close() stops it in flight.
+      assertThat(sending.await(5, TimeUnit.SECONDS)).isTrue();
     }
 
     assertThat(token).failsWithin(Duration.ofSeconds(5)).withThrowableThat()

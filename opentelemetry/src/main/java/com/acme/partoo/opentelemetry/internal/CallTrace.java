@@ -10,7 +10,6 @@ import static com.acme.partoo.opentelemetry.internal.SemanticAttributes.PARTOO_R
 import com.acme.partoo.tokens.FailureKind;
 import com.acme.partoo.tokens.PartooListener;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.metrics.DoubleHistogram;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -84,14 +83,10 @@ final class CallTrace implements PartooListener.CallListener {
     endAttempt(ended, errorType);
     DoubleHistogram histogram = tracing.requestDuration();
     if (histogram != null) {
-      AttributesBuilder attributes = route.requestAttributes(ended.operation()).toBuilder();
-      if (ended.statusCode().isPresent()) {
-        attributes.put(HTTP_RESPONSE_STATUS_CODE, ended.statusCode().getAsInt());
-      }
-      if (errorType != null) {
-        attributes.put(ERROR_TYPE, errorType);
-      }
-      histogram.record(seconds(ended.duration()), attributes.build(), callContext);
+      int status = ended.statusCode().orElse(0);
+      boolean statusDecides = ended.failure().isEmpty() || status >= 400;
+      histogram.record(seconds(ended.duration()),
+          route.requestAttributes(ended.operation(), status, errorType, statusDecides), callContext);
     }
     if (ended.nextWait().isPresent() && ended.waitReason().isPresent() && callSpan.isRecording()) {
       callSpan.addEvent("partoo.retry", Attributes.of(

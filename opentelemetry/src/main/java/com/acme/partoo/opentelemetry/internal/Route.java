@@ -8,6 +8,9 @@ import static com.acme.partoo.opentelemetry.internal.SemanticAttributes.URL_TEMP
 import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.PartooListener.Operation;
 import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the spans and the histogram of one client's calls share, computed once per server and base path rather than
@@ -24,6 +27,10 @@ final class Route {
   private final String[] requestSpanNames = new String[Operation.values().length];
   private final Attributes[] requestAttributes = new Attributes[Operation.values().length];
   private final Attributes callAttributes;
+  // Per operation and status code (100 to 999): a request's histogram attributes when the status alone decides them
+  // (a success, or an error status), so the common request builds none.
+  private final AtomicReferenceArray<@Nullable Attributes> byStatus =
+      new AtomicReferenceArray<>(Operation.values().length * 1000);
 
   Route(PartooListener.CallStarted call) {
     this.serverAddress = call.serverAddress();
@@ -64,5 +71,30 @@ final class Route {
   /** The method, server and URL template of a request of {@code operation}. */
   Attributes requestAttributes(Operation operation) {
     return requestAttributes[operation.ordinal()];
+  }
+
+  /**
+   * A request's attributes with what it came to: {@code http.response.status_code} if {@code status} is not 0,
+   * {@code error.type} if {@code errorType} is not null. {@code statusDecides}: the error type follows from the
+   * status (none below 400, the code from 400 on), so the result can be kept for the next request.
+   */
+  Attributes requestAttributes(Operation operation, int status, @Nullable String errorType, boolean statusDecides) {
+    boolean keep = statusDecides && status >= 100 && status <= 999;
+    int index = operation.ordinal() * 1000 + status;
+    Attributes attributes = keep ? byStatus.get(index) : null;
+    if (attributes == null) {
+      AttributesBuilder builder = requestAttributes(operation).toBuilder();
+      if (status != 0) {
+        builder.put(SemanticAttributes.HTTP_RESPONSE_STATUS_CODE, status);
+      }
+      if (errorType != null) {
+        builder.put(SemanticAttributes.ERROR_TYPE, errorType);
+      }
+      attributes = builder.build();
+      if (keep) {
+        byStatus.set(index, attributes);
+      }
+    }
+    return attributes;
   }
 }
