@@ -32,7 +32,7 @@ import java.util.Objects;
  * </table>
  *
  * <p>Tags are low-cardinality: never a user id, a token, a key or a URL. Give each client its own listener (the
- * gauge follows the client it listens to); meters are registered once, and a call records without allocating.
+ * gauge follows the client it listens to); meters are registered once, and the listener allocates nothing per call.
  */
 public final class PartooMetrics {
 
