@@ -79,6 +79,7 @@ class PartooTracingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is what the call runs in
   void aCallIsAnInternalSpanOverOneClientSpanPerRequestFollowingTheHttpConventions() {
     Span parent = OTEL.getOpenTelemetry().getTracer("test").spanBuilder("page view").startSpan();
     try (PartooClient client = client(PartooTracing.listener(OTEL.getOpenTelemetry()), b -> b);
@@ -149,6 +150,7 @@ class PartooTracingTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the scope is what the call runs in
   void asyncAttemptsOnOkHttpsThreadsAreChildrenOfTheirCallsSpan() {
     Span parent = OTEL.getOpenTelemetry().getTracer("test").spanBuilder("page view").startSpan();
     AtomicReference<String> otherThreadsContext = new AtomicReference<>();
