@@ -44,7 +44,8 @@ step "1. deploy $version to $repo"
 find "$m2/$group_path" -name 'maven-metadata-release-smoke.xml*' -delete 2>/dev/null || true
 
 step "2. check what was published"
-published="partoo-client-generated partoo-facade partoo-mock-server partoo-cli partoo-spring-boot-autoconfigure"
+published="partoo-client-generated partoo-facade partoo-micrometer partoo-opentelemetry partoo-mock-server partoo-cli
+  partoo-spring-boot-autoconfigure"
 # Jars without classes (a starter is its dependencies): no sources, no Javadoc.
 published_empty="partoo-spring-boot-starter"
 unpublished="partoo-openapi-tools partoo-integration-tests partoo-benchmarks partoo-spec-fixtures
