@@ -84,7 +84,8 @@ final class Fleet implements AutoCloseable {
         EventLog log = new EventLog();
         pageViews.add(log);
         String userId = "sim-user-" + c + "-" + t;
-        Thread thread = new Thread(() -> pageViews(client.connectionTokens(), userId, log), "page-views-" + c + "-" + t);
+        Thread thread =
+            new Thread(() -> pageViews(client.connectionTokens(), userId, log), "page-views-" + c + "-" + t);
         thread.setDaemon(true);
         threads.add(thread);
       }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fleet outage simulation of issue 13 (a measurement, not a test): a service's fleet ({@link Fleet}) doing page
@@ -22,8 +23,8 @@ import java.util.concurrent.TimeUnit;
  * while (or a cap), so a slow recovery is measured rather than cut off.
  *
  * <p>{@code OutageSimulation [--kinds hang,503,429] [--policies "disabled defaults NAME:KEY=VALUE,..."] [--clients 4]
- * [--threads 16] [--deadline 2s] [--think 10ms] [--latency 10ms] [--healthy 3s] [--outage 8s] [--judge-after 3s]
- * [--settle 2s] [--after-max 15s] [--retry-after 2] [--warmup 3s] [--out target/outage.json]}: writes every run's
+ * [--threads 16] [--deadline 2s] [--think 10ms] [--latency 10ms] [--healthy 2s] [--outage 8s] [--judge-after 3s]
+ * [--settle 1s] [--after-max 15s] [--retry-after 2] [--warmup 3s] [--out target/outage.json]}: writes every run's
  * {@link RunFigures} to {@code --out} and prints a line per run. See docs/performance.md, "Outage simulation".
  */
 public final class OutageSimulation {
@@ -65,10 +66,10 @@ public final class OutageSimulation {
           Policies.duration(o.getOrDefault("deadline", "2s")),
           Policies.duration(o.getOrDefault("think", "10ms")),
           Policies.duration(o.getOrDefault("latency", "10ms")),
-          Policies.duration(o.getOrDefault("healthy", "3s")),
+          Policies.duration(o.getOrDefault("healthy", "2s")),
           Policies.duration(o.getOrDefault("outage", "8s")),
           Policies.duration(o.getOrDefault("judge-after", "3s")),
-          Policies.duration(o.getOrDefault("settle", "2s")),
+          Policies.duration(o.getOrDefault("settle", "1s")),
           Policies.duration(o.getOrDefault("after-max", "15s")),
           Integer.parseInt(o.getOrDefault("retry-after", "2")),
           Policies.duration(o.getOrDefault("warmup", "3s")),
@@ -132,30 +133,43 @@ public final class OutageSimulation {
     return new Report(setup, machine, runs);
   }
 
-  /** The fleet against a healthy server, unmeasured: the JIT compiles the call path before any run is measured. */
+  /**
+   * Each outage kind once, short and unmeasured, with a short deadline so that timeouts come often: the JIT compiles
+   * the failure paths (timeouts, the breaker, pauses) as well as the healthy one before any run is measured.
+   */
   private static void warmUp(Options options) throws Exception {
-    try (OutageServer server = OutageServer.start(options.clients(), OutageKind.HANG, options.latency().toNanos(),
-        TimeUnit.NANOSECONDS, options.retryAfterSeconds());
-        Fleet fleet = fleet(options, server, Policies.parse("defaults"))) {
-      fleet.start();
-      fleet.stopAt(System.nanoTime() + options.warmup().toNanos());
-      fleet.join();
-    }
+    Duration each = options.warmup().dividedBy(3);
+    Duration deadline = Duration.ofMillis(200);
+    run(options, OutageKind.HANG, Policies.parse("disabled"), deadline, each.dividedBy(3), each, false);
+    run(options, OutageKind.UNAVAILABLE, Policies.parse("defaults"), deadline, each.dividedBy(3), each, false);
+    run(options, OutageKind.RATE_LIMITED, Policies.parse("defaults"), deadline, each.dividedBy(3), each, false);
   }
 
   private static RunFigures runOnce(Options options, OutageKind kind, Policies.Named policy) throws Exception {
+    return run(options, kind, policy, options.deadline(), options.healthy(), options.outage(), true);
+  }
+
+  /**
+   * One fleet against one server through healthy, outage and recovery phases; measured, the recovery phase lasts
+   * until the fleet has recovered (and the figures are returned), else the run ends with the outage (and gives null).
+   */
+  private static @Nullable RunFigures run(Options options, OutageKind kind, Policies.Named policy, Duration deadline,
+      Duration healthy, Duration outage, boolean measured) throws Exception {
     try (OutageServer server = OutageServer.start(options.clients(), kind, options.latency().toNanos(),
         TimeUnit.NANOSECONDS, options.retryAfterSeconds());
-        Fleet fleet = fleet(options, server, policy)) {
-      Schedule schedule = Schedule.startingNow(options.healthy().toNanos(), options.outage().toNanos());
+        Fleet fleet = fleet(options, server, policy, deadline)) {
+      Schedule schedule = Schedule.startingNow(healthy.toNanos(), outage.toNanos());
       server.begin(schedule);
       fleet.start();
-      long stop = awaitRecovery(options, schedule, fleet);
+      long stop = measured ? awaitRecovery(options, schedule, fleet) : schedule.outageEnd();
       fleet.stopAt(stop);
       fleet.join();
+      if (!measured) {
+        return null;
+      }
       RunAnalysis.Setup setup = new RunAnalysis.Setup(kind, policy.name(), policy.policy().toString(), schedule, stop,
-          options.judgeAfter().toNanos(), options.deadline().toNanos(), options.latency().toNanos(),
-          options.clients(), options.retryAfterSeconds(), policy.policy().probes());
+          options.judgeAfter().toNanos(), deadline.toNanos(), options.latency().toNanos(), options.clients(),
+          options.retryAfterSeconds(), policy.policy().probes());
       return RunAnalysis.analyze(setup, fleet.pageViews(), server.requests(), fleet.healthChanges(),
           fleet.firstRateLimited());
     }
@@ -183,12 +197,12 @@ public final class OutageSimulation {
     }
   }
 
-  private static Fleet fleet(Options options, OutageServer server, Policies.Named policy) {
+  private static Fleet fleet(Options options, OutageServer server, Policies.Named policy, Duration deadline) {
     List<String> urls = new ArrayList<>();
     for (int c = 0; c < options.clients(); c++) {
       urls.add(server.baseUrl(c));
     }
-    return new Fleet(urls, options.threads(), options.deadline(), options.think(), policy.policy());
+    return new Fleet(urls, options.threads(), deadline, options.think(), policy.policy());
   }
 
   private static void sleepUntil(long nanos) throws InterruptedException {

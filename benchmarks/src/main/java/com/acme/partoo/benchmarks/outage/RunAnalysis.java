@@ -106,17 +106,17 @@ final class RunAnalysis {
       verdicts.add(atMost("server requests per page view from +" + judgeAfter(),
           judged.requestsPerPageView(), MAX_REQUESTS_PER_PAGE_VIEW));
       double share = outage.pageViewsPerSecond() / healthy.pageViewsPerSecond();
-      verdicts.add(new RunFigures.Verdict("outage page views/s, share of healthy", share,
-          "≥ " + MIN_THROUGHPUT_SHARE, share >= MIN_THROUGHPUT_SHARE));
+      verdicts.add(new RunFigures.Verdict("outage page views/s, share of healthy", round(share),
+          "≥ " + plain(MIN_THROUGHPUT_SHARE), share >= MIN_THROUGHPUT_SHARE));
     } else {
       int allowed = 1 + setup.probes();
+      String limit = "≤ 1 + " + setup.probes() + (setup.probes() == 1 ? " probe" : " probes");
       verdicts.add(new RunFigures.Verdict("requests per client per Retry-After window",
-          (double) rateLimit.maxPerWindow(), "≤ 1 + " + setup.probes() + " probes",
-          rateLimit.maxPerWindow() <= allowed));
+          (double) rateLimit.maxPerWindow(), limit, rateLimit.maxPerWindow() <= allowed));
     }
     verdicts.add(atMost("recovery to ≥ 99% successful page views (s)", recoverySeconds, MAX_RECOVERY_SECONDS));
     double maxAllowed = millis(setup.deadlineNanos()) + DEADLINE_SLACK_MILLIS;
-    verdicts.add(new RunFigures.Verdict("longest page view, any phase (ms)", maxMillis, "≤ " + maxAllowed,
+    verdicts.add(new RunFigures.Verdict("longest page view, any phase (ms)", maxMillis, "≤ " + plain(maxAllowed),
         maxMillis <= maxAllowed));
 
     return new RunFigures(setup.kind().label(), setup.policy(), setup.policyDetail(),
@@ -215,11 +215,16 @@ final class RunAnalysis {
   }
 
   private String judgeAfter() {
-    return BigDecimal.valueOf(seconds(setup.judgeAfterNanos())).stripTrailingZeros().toPlainString() + " s";
+    return plain(seconds(setup.judgeAfterNanos())) + " s";
   }
 
   private static RunFigures.Verdict atMost(String target, @Nullable Double value, double limit) {
-    return new RunFigures.Verdict(target, value, "≤ " + limit, value != null && value <= limit);
+    return new RunFigures.Verdict(target, value, "≤ " + plain(limit), value != null && value <= limit);
+  }
+
+  /** {@code 3} for 3.0, {@code 0.05} for 0.05. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   /** Nearest rank. */
