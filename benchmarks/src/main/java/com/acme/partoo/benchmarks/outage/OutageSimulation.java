@@ -157,7 +157,8 @@ public final class OutageSimulation {
       Duration healthy, Duration outage, boolean measured) throws Exception {
     try (OutageServer server = OutageServer.start(options.clients(), kind, options.latency().toNanos(),
         TimeUnit.NANOSECONDS, options.retryAfterSeconds());
-        Fleet fleet = fleet(options, server, policy, deadline)) {
+        Fleet fleet = fleet(options, server, policy, deadline);
+        StallWatch watch = new StallWatch()) {
       Schedule schedule = Schedule.startingNow(healthy.toNanos(), outage.toNanos());
       server.begin(schedule);
       fleet.start();
@@ -171,7 +172,7 @@ public final class OutageSimulation {
           options.judgeAfter().toNanos(), deadline.toNanos(), options.latency().toNanos(), options.clients(),
           options.retryAfterSeconds(), policy.policy().probes());
       return RunAnalysis.analyze(setup, fleet.pageViews(), server.requests(), fleet.healthChanges(),
-          fleet.firstRateLimited());
+          fleet.firstRateLimited(), watch.lost());
     }
   }
 
@@ -219,7 +220,8 @@ public final class OutageSimulation {
           phase.pageViewsPerSecond(), text(phase.p99Millis()), text(phase.requestsPerPageView())));
     }
     line.append(" | recovery ").append(text(f.recoverySeconds())).append(" s | max ")
-        .append(text(f.maxPageViewMillis())).append(" ms");
+        .append(text(f.maxPageViewMillis())).append(" ms | JVM stall ").append(text(f.lost().longestStallMillis()))
+        .append(" ms");
     if (f.rateLimit() != null) {
       line.append(" | 429: blind ").append(f.rateLimit().beforeFirstAnswer()).append(", per window ")
           .append(f.rateLimit().perWindow());

@@ -49,6 +49,15 @@ public final class OutageTable {
             verdict.path("limit").asText(), verdict.path("met").asBoolean() ? "met" : "**missed**"));
       }
     }
+    out.append("\nWhat the JVM lost meanwhile (a stall delays every thread alike: a page view late by no more than it was "
+        + "late because of the machine):\n\n| outage | policy | longest stall (ms) | GC collections | GC time (ms) |\n"
+        + "|---|---|---:|---:|---:|\n");
+    for (JsonNode run : report.path("runs")) {
+      JsonNode lost = run.path("lost");
+      out.append(String.format(Locale.ROOT, "| %s | %s | %s | %d | %d |%n", run.path("kind").asText(),
+          run.path("policy").asText(), number(lost.path("longestStallMillis")), lost.path("collections").asLong(),
+          lost.path("collectionMillis").asLong()));
+    }
     out.append('\n');
     for (JsonNode run : report.path("runs")) {
       JsonNode limit = run.path("rateLimit");

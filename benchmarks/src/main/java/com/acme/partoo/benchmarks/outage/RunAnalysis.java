@@ -27,6 +27,7 @@ final class RunAnalysis {
 
   private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
   private static final long RECOVERY_STEP = TimeUnit.MILLISECONDS.toNanos(100);
+  private static final int MAX_ARRIVALS_LISTED = 20;
 
   /** What the analysis needs to know about the run besides its logs. */
   record Setup(
@@ -60,10 +61,11 @@ final class RunAnalysis {
    * @param requests sorted by arrival: client as value, {@link OutageServer.Answer} as code
    * @param health sorted by time: client as value, {@link PartooHealth.State} as code
    * @param firstRateLimited when each client got its first 429, {@link Fleet#NEVER} if it did not
+   * @param lost what the JVM itself lost during the run, reported as it is
    */
   static RunFigures analyze(Setup setup, EventLog.Events pageViews, EventLog.Events requests, EventLog.Events health,
-      long[] firstRateLimited) {
-    return new RunAnalysis(setup, pageViews, requests, firstRateLimited).figures(health);
+      long[] firstRateLimited, StallWatch.Lost lost) {
+    return new RunAnalysis(setup, pageViews, requests, firstRateLimited).figures(health, lost);
   }
 
   /**
@@ -87,7 +89,7 @@ final class RunAnalysis {
     return null;
   }
 
-  private RunFigures figures(EventLog.Events health) {
+  private RunFigures figures(EventLog.Events health, StallWatch.Lost lost) {
     Schedule s = setup.schedule();
     RunFigures.Phase healthy = phase("healthy", s.start(), s.outageStart());
     RunFigures.Phase outage = phase("outage", s.outageStart(), s.outageEnd());
@@ -121,7 +123,7 @@ final class RunAnalysis {
 
     return new RunFigures(setup.kind().label(), setup.policy(), setup.policyDetail(),
         List.of(healthy, outage, judged, recovery), recoverySeconds, maxMillis, rateLimit, transitions(health),
-        verdicts);
+        verdicts, lost);
   }
 
   /** Page views that ended in {@code [from, to)}, requests that arrived then. */
@@ -172,6 +174,7 @@ final class RunAnalysis {
     long window = TimeUnit.SECONDS.toNanos(setup.retryAfterSeconds());
     List<Integer> before = new ArrayList<>();
     List<List<Integer>> perWindow = new ArrayList<>();
+    List<List<Double>> seen = new ArrayList<>();
     int max = 0;
     for (int client = 0; client < setup.clients(); client++) {
       List<Long> arrivals = new ArrayList<>();
@@ -185,6 +188,8 @@ final class RunAnalysis {
       }
       List<Integer> counts = new ArrayList<>();
       perWindow.add(counts);
+      List<Double> after = new ArrayList<>();
+      seen.add(after);
       if (arrivals.isEmpty()) {
         before.add(0);
         continue;
@@ -194,6 +199,8 @@ final class RunAnalysis {
           : arrivals.get(0) + setup.latencyNanos();
       int sentBlind = (int) arrivals.stream().filter(at -> at - firstAnswer <= 0).count();
       before.add(sentBlind);
+      arrivals.stream().filter(at -> at - firstAnswer > 0).limit(MAX_ARRIVALS_LISTED)
+          .forEach(at -> after.add(round(seconds(at - s.outageStart()))));
       for (long start = firstAnswer; start - s.outageEnd() < 0; start += window) {
         long from = start;
         int inWindow = (int) arrivals.stream().filter(at -> at - from > 0 && at - (from + window) <= 0).count();
@@ -201,7 +208,7 @@ final class RunAnalysis {
         max = Math.max(max, inWindow);
       }
     }
-    return new RunFigures.RateLimit(setup.retryAfterSeconds(), before, perWindow, max);
+    return new RunFigures.RateLimit(setup.retryAfterSeconds(), before, perWindow, max, seen);
   }
 
   private List<RunFigures.Transition> transitions(EventLog.Events health) {

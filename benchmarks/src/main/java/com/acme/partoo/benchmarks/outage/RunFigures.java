@@ -23,7 +23,8 @@ record RunFigures(
     double maxPageViewMillis,
     @Nullable RateLimit rateLimit,
     List<Transition> transitions,
-    List<Verdict> verdicts) {
+    List<Verdict> verdicts,
+    StallWatch.Lost lost) {
 
   /**
    * Page views that ended in one phase (or part of one), and the requests the server got meanwhile.
@@ -53,9 +54,14 @@ record RunFigures(
    * then requests in each {@code Retry-After} window from that first 429 on.
    *
    * @param maxPerWindow the most requests any client sent in one window after its first 429
+   * @param arrivalSeconds per client, when its first 20 requests after its first 429 arrived (from the outage's start)
    */
   record RateLimit(
-      int retryAfterSeconds, List<Integer> beforeFirstAnswer, List<List<Integer>> perWindow, int maxPerWindow) {}
+      int retryAfterSeconds,
+      List<Integer> beforeFirstAnswer,
+      List<List<Integer>> perWindow,
+      int maxPerWindow,
+      List<List<Double>> arrivalSeconds) {}
 
   /** A client's outage protection changed state. */
   record Transition(int client, double atSeconds, String state) {}

@@ -37,7 +37,7 @@ class OutageSimulationSmokeTest {
     JsonNode json = new ObjectMapper().valueToTree(report);
     String markdown = OutageTable.markdown(json);
     assertThat(markdown).startsWith("## Outage simulation").contains("| hang | disabled | healthy |")
-        .contains("| 429 | short | recovery |").contains("requests per client per Retry-After window")
+        .contains("| 429 | short | recovery |").contains("requests per client per Retry-After window").contains("| longest stall (ms) |")
         .contains("- `short`: OutagePolicy[window=4, minimumCalls=2");
     assertThat(List.of(json.path("setup").path("clients").asInt(), json.path("machine").path("cores").asInt()))
         .allMatch(n -> n > 0);

@@ -17,6 +17,7 @@ class RunAnalysisTest {
   // Healthy 0–3 s, outage 3–11 s, recovery from 11 s; the fleet stopped at 20 s.
   private static final Schedule SCHEDULE = new Schedule(0, 3 * S, 8 * S);
   private static final long STOPPED = 20 * S;
+  private static final StallWatch.Lost LOST = new StallWatch.Lost(12.5, 3, 40);
 
   private final Log pageViews = new Log();
   private final Log requests = new Log();
@@ -42,7 +43,7 @@ class RunAnalysisTest {
 
   private RunFigures analyze(OutageKind kind, long... firstRateLimited) {
     long[] first = firstRateLimited.length > 0 ? firstRateLimited : new long[] {Fleet.NEVER, Fleet.NEVER};
-    return RunAnalysis.analyze(setup(kind), pageViews.sorted(), requests.sorted(), health.sorted(), first);
+    return RunAnalysis.analyze(setup(kind), pageViews.sorted(), requests.sorted(), health.sorted(), first, LOST);
   }
 
   /** Page views every {@code every} from {@code from} to {@code to}, each ending so after {@code millis}. */
@@ -92,6 +93,7 @@ class RunAnalysisTest {
     assertThat(judged.seconds()).isEqualTo(5);
     assertThat(judged.pageViews()).isEqualTo(500);
     assertThat(phase(figures, "recovery").seconds()).isEqualTo(9);
+    assertThat(figures.lost()).as("the JVM's stalls, as measured").isEqualTo(LOST);
   }
 
   @Test
