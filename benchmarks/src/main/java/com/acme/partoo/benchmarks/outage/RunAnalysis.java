@@ -194,9 +194,10 @@ final class RunAnalysis {
         before.add(0);
         continue;
       }
-      // What arrives until the client got its first 429 was sent before it could know.
-      long firstAnswer = firstRateLimited[client] != Fleet.NEVER ? firstRateLimited[client]
-          : arrivals.get(0) + setup.latencyNanos();
+      // What arrives until the client got its first 429 was sent before it could know, and so was what arrives just
+      // after it (within half a latency): requests its other threads had been let through before the pause began.
+      long firstAnswer = (firstRateLimited[client] != Fleet.NEVER ? firstRateLimited[client]
+          : arrivals.get(0) + setup.latencyNanos()) + setup.latencyNanos() / 2;
       int sentBlind = (int) arrivals.stream().filter(at -> at - firstAnswer <= 0).count();
       before.add(sentBlind);
       arrivals.stream().filter(at -> at - firstAnswer > 0).limit(MAX_ARRIVALS_LISTED)

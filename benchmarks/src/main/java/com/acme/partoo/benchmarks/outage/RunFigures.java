@@ -50,8 +50,8 @@ record RunFigures(
   record Outcome(int pageViews, double p50Millis, double maxMillis) {}
 
   /**
-   * During a 429 storm, per client: requests that arrived before it got its first 429 (sent while it could not know),
-   * then requests in each {@code Retry-After} window from that first 429 on.
+   * During a 429 storm, per client: requests that arrived before it got its first 429, or within half a latency after
+   * (sent while it could not know), then requests in each {@code Retry-After} window from then on.
    *
    * @param maxPerWindow the most requests any client sent in one window after its first 429
    * @param arrivalSeconds per client, when its first 20 requests after its first 429 arrived (from the outage's start)

@@ -162,19 +162,23 @@ class RunAnalysisTest {
   @Test
   void a429StormCountsEachClientsRequestsPerRetryAfterWindowFromItsFirst429() {
     long first429 = 3 * S + 12 * MS;
-    // Client 0: three requests before its first 429 reached it, then one per window, and a probe in the second.
+    // Client 0: three requests before its first 429 reached it and one on its way then (within half the 10 ms
+    // latency), then nothing for a window, two in the next (one with a probe), one in the third.
     requests(3 * S, 3 * S + 12 * MS, 5 * MS, 0);
-    requests.add(first429 + 2 * S + 1 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
-    requests.add(first429 + 2 * S + 2 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
-    requests.add(first429 + 4 * S + 1 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
+    requests.add(first429 + 4 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
+    long windows = first429 + 5 * MS;
+    requests.add(windows + 2 * S + 1 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
+    requests.add(windows + 2 * S + 2 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
+    requests.add(windows + 4 * S + 1 * MS, 0, OutageServer.Answer.RATE_LIMITED.ordinal());
     // Client 1: never answered 429 (its answer time is then its first request's arrival plus the latency).
     requests.add(3 * S, 1, OutageServer.Answer.RATE_LIMITED.ordinal());
 
     RunFigures figures = analyze(OutageKind.RATE_LIMITED, first429, Fleet.NEVER);
 
     RunFigures.RateLimit limit = figures.rateLimit();
-    assertThat(limit.beforeFirstAnswer()).containsExactly(3, 1);
+    assertThat(limit.beforeFirstAnswer()).containsExactly(4, 1);
     assertThat(limit.perWindow().get(0)).containsExactly(0, 2, 1, 0);
+    assertThat(limit.arrivalSeconds().get(0)).containsExactly(2.018, 2.019, 4.018);
     assertThat(limit.maxPerWindow()).isEqualTo(2);
     RunFigures.Verdict verdict = verdict(figures, "requests per client per Retry-After window");
     assertThat(verdict.limit()).isEqualTo("≤ 1 + 2 probes");
