@@ -5,6 +5,8 @@
 # fork, average time only (throughput derived), fewer cold starts; under 3 minutes on 2 cores. The full run (2 forks,
 # both modes, more launches) takes about 15 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
+# run.sh --outage [OPTIONS]: only the fleet outage simulation (docs/performance.md, "Outage simulation"), writing
+# target/outage.json and target/summary.md; OPTIONS go to OutageSimulation, e.g. --policies "disabled defaults".
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -14,19 +16,34 @@ if [ "${1:-}" = "--quick" ]; then
   quick=true
   shift
 fi
+outage=false
+modules=cli,benchmarks
+if [ "${1:-}" = "--outage" ]; then
+  outage=true
+  modules=benchmarks
+  shift
+fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
 java_home=$("$java_cmd" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.home = //p')
 target="$here/target"
 started=$(date +%s)
 
-echo "run.sh: building the benchmarks and the CLI (quiet; log in target/run-build.log)..."
+echo "run.sh: building $modules (quiet; log in target/run-build.log)..."
 mkdir -p "$target"
-if ! (cd "$root" && ./mvnw -B -pl cli,benchmarks -am package -DskipTests -Dspec.fixtures.skip=true) \
+if ! (cd "$root" && ./mvnw -B -pl "$modules" -am package -DskipTests -Dspec.fixtures.skip=true) \
     >"$target/run-build.log" 2>&1; then
   tail -n 40 "$target/run-build.log" >&2
   exit 1
 fi
 classpath="$here/target/classes:$here/target/lib/*"
+
+if $outage; then
+  "$java_cmd" -Xms512m -Xmx512m -cp "$classpath" com.acme.partoo.benchmarks.outage.OutageSimulation \
+    --out "$target/outage.json" "$@"
+  "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --outage "$target/outage.json" "$target/summary.md"
+  echo "run.sh: wrote $target/outage.json and $target/summary.md in $(( $(date +%s) - started )) s"
+  exit 0
+fi
 
 # Warm-up is long for a 1-second iteration because, on 2 cores shared with the server thread and the JIT compiler
 # threads, OkHttp's call path takes about 5 s to reach steady state (seen in per-iteration times).

@@ -154,8 +154,11 @@ public final class CannedTokenServer implements AutoCloseable {
     }
   }
 
-  /** The index of the {@code \r\n\r\n} that ends a request head in {@code [from, to)}, or -1. */
-  private static int indexOfHeadEnd(byte[] b, int from, int to) {
+  /**
+   * The index of the {@code \r\n\r\n} that ends a request head in {@code [from, to)}, or -1. Shared with the outage
+   * simulation's server.
+   */
+  public static int indexOfHeadEnd(byte[] b, int from, int to) {
     for (int i = from; i + 3 < to; i++) {
       if (b[i] == '\r' && b[i + 1] == '\n' && b[i + 2] == '\r' && b[i + 3] == '\n') {
         return i;
@@ -190,7 +193,8 @@ public final class CannedTokenServer implements AutoCloseable {
     return true;
   }
 
-  private static long contentLength(byte[] b, int from, int headEnd) {
+  /** The {@code Content-Length} of the request head in {@code [from, headEnd)}, 0 if it has none. */
+  public static long contentLength(byte[] b, int from, int headEnd) {
     int i = indexOfHeader(b, from, headEnd, CONTENT_LENGTH);
     if (i < 0) {
       return 0;

@@ -1,5 +1,6 @@
 package com.acme.partoo.benchmarks;
 
+import com.acme.partoo.benchmarks.outage.OutageTable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +18,8 @@ import org.jspecify.annotations.Nullable;
  * <p>{@code Summary JMH_JSON INTERLEAVED_JSON[,INTERLEAVED_JSON...] COLD_START_JSON OUT_MD}: one paired-run file per
  * thread count (missing files are skipped). Throughput missing from the JMH results (a quick run measures average time
  * only) is derived as threads / average time, and marked so.
+ *
+ * <p>{@code Summary --outage OUTAGE_JSON OUT_MD}: the outage simulation's section alone ({@link OutageTable}).
  */
 public final class Summary {
 
@@ -38,6 +41,12 @@ public final class Summary {
   /** See the class comment. */
   public static void main(String[] args) throws IOException {
     ObjectMapper json = new ObjectMapper();
+    if (args[0].equals("--outage")) {
+      String markdown = "# Benchmark summary\n\n" + OutageTable.markdown(json.readTree(Path.of(args[1]).toFile()));
+      Files.writeString(Path.of(args[2]), markdown);
+      System.out.print(markdown);
+      return;
+    }
     JsonNode jmh = json.readTree(Path.of(args[0]).toFile());
     List<JsonNode> interleaved = new ArrayList<>();
     for (String file : args[1].split(",")) {

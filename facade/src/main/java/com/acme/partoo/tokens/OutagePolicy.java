@@ -47,9 +47,10 @@ public final class OutagePolicy {
   }
 
   /**
-   * Opens when 5 of the last 10 calls failed against Partoo (or all 10 were slower than 1 s); first open for 1 s, then
-   * 2 s, 4 s … at most 10 s; 2 probes. Chosen from the fleet simulation ({@code benchmarks/run.sh --outage},
-   * docs/performance.md): a hang is noticed by the first calls that time out, and Partoo back is noticed within seconds.
+   * Opens when 5 of the last 10 calls failed against Partoo (or all 10 were slower than 1 s); open for 1 s, then 2 s at
+   * most; 1 probe. Chosen from the fleet simulation ({@code benchmarks/run.sh --outage}, docs/performance.md): a hang
+   * is noticed by the first calls that time out, and Partoo back is noticed within 5 s, because a short cap bounds the
+   * wait after the last failed probe (a probe into a hang itself takes the whole deadline).
    */
   public static OutagePolicy defaults() {
     return DEFAULTS;
@@ -149,8 +150,8 @@ public final class OutagePolicy {
     private Duration slowCallThreshold = Duration.ofSeconds(1);
     private int slowCallRatePercent = 100;
     private Duration openInterval = Duration.ofSeconds(1);
-    private Duration maxOpenInterval = Duration.ofSeconds(10);
-    private int probes = 2;
+    private Duration maxOpenInterval = Duration.ofSeconds(2);
+    private int probes = 1;
 
     private Builder() {}
 
@@ -194,7 +195,7 @@ public final class OutagePolicy {
       return this;
     }
 
-    /** Calls let through to probe once the open interval is over (1 to 100). Default 2. */
+    /** Calls let through to probe once the open interval is over (1 to 100). Default 1. */
     public Builder probes(int probes) {
       if (probes < 1 || probes > 100) {
         throw new IllegalArgumentException("probes must be between 1 and 100, was " + probes);

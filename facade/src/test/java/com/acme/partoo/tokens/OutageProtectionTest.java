@@ -38,6 +38,12 @@ class OutageProtectionTest {
     return partoo.client(b -> b.retryPolicy(RetryPolicy.none()));
   }
 
+  /** As {@link #client()}, with two probes (the default is one) and the cap of 10 s (the default is 2 s). */
+  private PartooClient clientWithTwoProbesAndALongerCap() {
+    return partoo.client(b -> b.retryPolicy(RetryPolicy.none()).outagePolicy(
+        OutagePolicy.builder().probes(2).openInterval(Duration.ofSeconds(1), Duration.ofSeconds(10)).build()));
+  }
+
   private static void failTimes(ConnectionTokens tokens, int calls) {
     for (int i = 0; i < calls; i++) {
       catchThrowableOfType(PartooException.class, () -> tokens.generate(USER_ID));
@@ -80,7 +86,7 @@ class OutageProtectionTest {
   @Test
   void afterTheOpenIntervalTwoProbesGoThroughAndCloseIt() {
     partoo.answerEveryRequestWith(status(503));
-    PartooClient client = client();
+    PartooClient client = clientWithTwoProbesAndALongerCap();
     failTimes(client.connectionTokens(), 5);
     partoo.setDispatcher(new mockwebserver3.QueueDispatcher());
     partoo.enqueue(tokenResponse(), tokenResponse(), tokenResponse());
@@ -100,7 +106,7 @@ class OutageProtectionTest {
   @Test
   void aFailedProbeOpensItAgainForLongerUpToTheCap() {
     partoo.answerEveryRequestWith(status(500));
-    PartooClient client = client();
+    PartooClient client = clientWithTwoProbesAndALongerCap();
     failTimes(client.connectionTokens(), 5);
     List<Duration> intervals = new ArrayList<>();
 
@@ -122,10 +128,38 @@ class OutageProtectionTest {
     assertThat(partoo.requestCount()).isEqualTo(5 + 6 * 2);
   }
 
+  /** The defaults the fleet simulation chose (docs/performance.md): one probe decides, open 1 s, then 2 s at most. */
+  @Test
+  void byDefaultOneProbeDecidesAndItStaysOpenForAtMost2s() {
+    partoo.answerEveryRequestWith(status(503));
+    PartooClient client = client();
+    failTimes(client.connectionTokens(), 5);
+    List<Duration> intervals = new ArrayList<>();
+
+    for (int reopening = 0; reopening < 3; reopening++) {
+      Duration interval = Duration.between(client.health().since(), client.health().nextProbeAt().orElseThrow());
+      intervals.add(interval);
+      partoo.clock.advance(interval.plusMillis(1));
+      failTimes(client.connectionTokens(), 1); // the probe fails
+      assertThat(client.health().state()).isEqualTo(PartooHealth.State.OPEN);
+    }
+    partoo.answerEveryRequestWith(tokenResponse());
+    partoo.clock.advance(Duration.ofMillis(2400));
+    client.connectionTokens().generate(USER_ID);
+
+    double[] expected = {1, 2, 2};
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(intervals.get(i).toMillis() / 1000.0).as("open interval %d", i + 1)
+          .isBetween(expected[i] * 0.8, expected[i] * 1.2);
+    }
+    assertThat(client.health().state()).as("closed by one successful probe").isEqualTo(PartooHealth.State.CLOSED);
+    assertThat(partoo.requestCount()).isEqualTo(5 + 3 + 1);
+  }
+
   @Test
   void onlyTheProbesGoThroughWhileHalfOpen() {
     partoo.answerEveryRequestWith(status(503));
-    PartooClient client = client();
+    PartooClient client = clientWithTwoProbesAndALongerCap();
     failTimes(client.connectionTokens(), 5);
     partoo.requestLines(); // takes the five failed requests: the next ones taken are the probes
     partoo.answerEveryRequestWith(stalled());
