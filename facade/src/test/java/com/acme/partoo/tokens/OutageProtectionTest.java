@@ -289,6 +289,21 @@ class OutageProtectionTest {
     assertThat(client.health().pausedUntil()).isEmpty();
   }
 
+  @Test
+  void aCallThatWouldBeLeftWithTooLittleTimeAfterThePauseFailsAtOnce() {
+    partoo.enqueue(status(503).newBuilder().setHeader("Retry-After", "2").build());
+    // 2.4 s deadline: after the 2 s pause only 0.4 s would be left, less than a quarter of it (0.6 s).
+    PartooClient client = partoo.client(b -> b.retryPolicy(RetryPolicy.none()).deadline(Duration.ofMillis(2400)));
+    catchThrowableOfType(ServerException.class, () -> client.connectionTokens().generate(USER_ID));
+
+    PartooUnavailableException e =
+        catchThrowableOfType(PartooUnavailableException.class, () -> client.connectionTokens().generate(USER_ID));
+
+    assertThat(e).hasMessageContaining("too close to this call's deadline");
+    assertThat(partoo.scheduler.durations()).as("no wait").isEmpty();
+    assertThat(partoo.requestCount()).isEqualTo(1);
+  }
+
   /** The pause must hold for every kind of answer that asks for it, and only for those. */
   @Test
   void aRetryAfterOnOtherStatusesPausesNothing() {

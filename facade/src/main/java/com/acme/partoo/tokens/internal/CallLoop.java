@@ -253,7 +253,7 @@ final class CallLoop<T> {
     if (left <= 0) {
       return deadlinePassed();
     }
-    OutageGuard.Admission admission = settings.guard().admit(!permit, deadline);
+    OutageGuard.Admission admission = settings.guard().admit(!permit, deadline, minimumAfterPause());
     if (admission instanceof OutageGuard.Admission.Hold hold) {
       permit |= hold.permit();
       return new Step.Wait<>(Math.min(hold.nanos(), left), hold.wakeEarly(), null);
@@ -425,6 +425,14 @@ final class CallLoop<T> {
   private synchronized PartooException withEarlier(PartooException last) {
     earlier.forEach(last::addSuppressed);
     return last;
+  }
+
+  /**
+   * How much of the deadline must be left for a call to wait out a client-wide pause rather than fail at once: a quarter
+   * of it, at most one second. Sent with less, a request would often time out and count against Partoo.
+   */
+  private long minimumAfterPause() {
+    return Math.min(settings.deadlineNanos() / 4, 1_000_000_000L);
   }
 
   private long deadlineMillis() {

@@ -21,8 +21,11 @@ final class ClientPause {
     /** Wait {@code nanos}, or until {@code leaderDone} completes if that comes first; then ask again. */
     record Hold(long nanos, @Nullable CompletableFuture<Void> leaderDone) implements Admission {}
 
-    /** The pause ends at {@code until} (a ticker reading): past this call's deadline. */
-    record Refuse(long until) implements Admission {}
+    /**
+     * Not worth waiting: the pause ends at {@code until} (a ticker reading), too close to this call's deadline; or,
+     * with {@code until} null, the leader's answer has not come while there was still time enough.
+     */
+    record Refuse(@Nullable Long until) implements Admission {}
   }
 
   static final Admission.Go GO = new Admission.Go(false);
@@ -38,17 +41,22 @@ final class ClientPause {
     this.ticker = ticker;
   }
 
-  /** May a call whose deadline is {@code deadline} (a ticker reading) send now? */
-  Admission admit(long deadline) {
+  /**
+   * May a call whose deadline is {@code deadline} (a ticker reading) send now? It waits only if at least
+   * {@code minimumNanos} of its deadline would be left when it sends: a request sent with a few milliseconds left would
+   * time out, and count against Partoo.
+   */
+  Admission admit(long deadline, long minimumNanos) {
+    long latest = deadline - minimumNanos; // the last moment a request is still worth sending
     while (paused) {
       long end = until.get();
       long now = ticker.read();
       if (end - now > 0) {
-        return end - deadline >= 0 ? new Admission.Refuse(end) : new Admission.Hold(end - now, null);
+        return end - latest > 0 ? new Admission.Refuse(end) : new Admission.Hold(end - now, null);
       }
       CompletableFuture<Void> current = leader.get();
       if (current != null) {
-        return new Admission.Hold(deadline - now, current);
+        return latest - now > 0 ? new Admission.Hold(latest - now, current) : new Admission.Refuse(null);
       }
       if (leader.compareAndSet(null, new CompletableFuture<>())) {
         return LEAD;

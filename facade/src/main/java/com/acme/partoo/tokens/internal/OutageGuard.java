@@ -67,8 +67,9 @@ final class OutageGuard {
    * Before an attempt of a call whose deadline is {@code deadline}.
    *
    * @param firstAttempt whether the call holds no permission yet (its first attempt)
+   * @param minimumNanos how much of the deadline must be left for a wait to be worth it
    */
-  Admission admit(boolean firstAttempt, long deadline) {
+  Admission admit(boolean firstAttempt, long deadline, long minimumNanos) {
     if (breaker == null || pause == null) {
       return GO_WITHOUT_PERMIT;
     }
@@ -76,7 +77,7 @@ final class OutageGuard {
     if (firstAttempt ? !breaker.tryAcquire() : breaker.isOpen()) {
       return refusedByBreaker(); // for a retry: Partoo went down meanwhile, do not retry into an outage
     }
-    ClientPause.Admission paused = pause.admit(deadline);
+    ClientPause.Admission paused = pause.admit(deadline, minimumNanos);
     if (paused instanceof ClientPause.Admission.Hold hold) {
       return new Admission.Hold(hold.nanos(), hold.leaderDone(), firstAttempt);
     }
@@ -84,9 +85,13 @@ final class OutageGuard {
       if (firstAttempt) {
         breaker.released(); // it will not send: the permission says nothing about Partoo
       }
+      if (refuse.until() == null) {
+        return new Admission.Refuse(null, null, "Partoo's Retry-After pause is over, but the first call after it has not"
+            + " been answered yet, and too little of this call's deadline is left to wait longer");
+      }
       Instant end = wallTime(refuse.until());
       return new Admission.Refuse(null, end, "Partoo asked this client to wait until " + end
-          + " (Retry-After), past this call's deadline");
+          + " (Retry-After), too close to this call's deadline");
     }
     return new Admission.Go(firstAttempt, ((ClientPause.Admission.Go) paused).leader());
   }
