@@ -237,12 +237,12 @@ public class PartooProperties {
     private @Nullable Duration openInterval;
 
     /**
-     * The longest it stays open, doubling from open-interval on each failed probe. Default 10s, or open-interval if
+     * The longest it stays open, doubling from open-interval on each failed probe. Default 2s, or open-interval if
      * longer.
      */
     private @Nullable Duration maxOpenInterval;
 
-    /** Calls let through to probe Partoo once the open interval is over, 1 to 100. Default 2. */
+    /** Calls let through to probe Partoo once the open interval is over, 1 to 100. Default 1. */
     private @Nullable Integer probes;
 
     public boolean isEnabled() {
