@@ -26,10 +26,10 @@ public final class Directory {
     }
     Map<String, ApiKeyGrant> grantsByKey = new LinkedHashMap<>();
     for (ApiKeyGrant grant : keys) {
-      requireDeclared(usersById, grant.ownerId(), "owner of API key " + Secrets.mask(grant.key()));
+      requireDeclared(usersById, grant.ownerId(), "the owner of an API key");
       grant.writeAccess().forEach(id -> requireDeclared(usersById, id, "WRITE access of " + grant.ownerId() + "'s key"));
       if (grantsByKey.putIfAbsent(grant.key(), grant) != null) {
-        throw new IllegalStateException("API key " + Secrets.mask(grant.key()) + " is declared twice");
+        throw new IllegalStateException("an API key is declared twice (owner " + grant.ownerId() + ")");
       }
     }
     this.users = Map.copyOf(usersById);
@@ -46,7 +46,7 @@ public final class Directory {
     return Optional.ofNullable(keys.get(apiKey));
   }
 
-  /** A summary with counts only: no key, not even masked. */
+  /** A summary with counts only: no key, not even part of one. */
   @Override
   public String toString() {
     return "Directory[users=" + users.size() + ", apiKeys=" + keys.size() + "]";
