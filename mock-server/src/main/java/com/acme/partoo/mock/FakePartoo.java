@@ -10,6 +10,7 @@ import com.acme.partoo.mock.internal.RequestJournal;
 import com.acme.partoo.mock.internal.TokenStore;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 public final class FakePartoo implements AutoCloseable {
 
+  private static final Duration DEFAULT_EXPIRED_TOKEN_RETENTION = Duration.ofHours(1);
+
   private final LoopbackServer server;
   private final FaultSchedule faults;
   private final RequestJournal journal;
@@ -38,7 +41,10 @@ public final class FakePartoo implements AutoCloseable {
     this.description = description;
   }
 
-  /** A builder with no users, no keys, a free port, the system clock, UTC timestamps and Partoo-style tokens. */
+  /**
+   * A builder with no users, no keys, a free port, the system clock, UTC timestamps, Partoo-style tokens and expired
+   * tokens forgotten after an hour.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -112,6 +118,7 @@ public final class FakePartoo implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
     private Supplier<String> tokenGenerator = new PartooStyleTokens();
+    private Duration expiredTokenRetention = DEFAULT_EXPIRED_TOKEN_RETENTION;
 
     private Builder() {}
 
@@ -187,6 +194,22 @@ public final class FakePartoo implements AutoCloseable {
     }
 
     /**
+     * How long, by the fake's clock, a token is still known once expired (default one hour): until then it checks as
+     * {@code expired} (or {@code consumed}, {@code revoked}); from then on it is forgotten, and check and revoke answer
+     * 404 and login says the token is unknown, as for a token never issued. Keeps a long run's memory bounded.
+     *
+     * @throws IllegalArgumentException if {@code retention} is negative
+     */
+    public Builder expiredTokenRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("expired token retention must not be negative, got " + retention);
+      }
+      this.expiredTokenRetention = retention;
+      return this;
+    }
+
+    /**
      * Checks the declarations and starts a server.
      *
      * @throws IllegalStateException if a user or key repeats, or a key names an undeclared user
@@ -197,7 +220,7 @@ public final class FakePartoo implements AutoCloseable {
       FaultSchedule faults = new FaultSchedule();
       RequestJournal journal = new RequestJournal();
       Dispatcher dispatcher =
-          new Dispatcher(directory, new TokenStore(clock, tokenGenerator), zone, faults, journal);
+          new Dispatcher(directory, new TokenStore(clock, tokenGenerator, expiredTokenRetention), zone, faults, journal);
       LoopbackServer server = LoopbackServer.start(port, threads, dispatcher);
       return new FakePartoo(server, faults, journal, directory.toString());
     }

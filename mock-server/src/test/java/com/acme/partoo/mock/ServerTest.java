@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -160,12 +161,28 @@ class ServerTest {
   }
 
   @Test
+  void expiredTokenRetentionIsTheBuildersToChoose() {
+    MutableClock clock = new MutableClock();
+    try (FakePartoo fake = FakePartoo.builder().defaultFixture().clock(clock).expiredTokenRetention(Duration.ZERO)
+        .start()) {
+      PartooHttp http = new PartooHttp(fake);
+      String token = http.newToken(DefaultFixture.USER_ID, 60);
+
+      clock.advance(Duration.ofSeconds(60));
+
+      assertAnswer(http.check(DefaultFixture.API_KEY, DefaultFixture.USER_ID, token), 404, NOT_FOUND);
+    }
+  }
+
+  @Test
   void builderRefusesInvalidValuesAtOnce() {
     FakePartoo.Builder builder = FakePartoo.builder();
     assertThatThrownBy(() -> builder.user(" ", Role.ORG_ADMIN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.apiKey("", "owner")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.port(65_536)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.threads(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.expiredTokenRetention(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
