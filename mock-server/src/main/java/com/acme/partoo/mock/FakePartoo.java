@@ -91,7 +91,7 @@ public final class FakePartoo implements AutoCloseable {
     journal.clear();
   }
 
-  /** Stops listening and ends the worker threads; requests in flight are cut off. Idempotent. */
+  /** Stops listening, closes every connection and ends its threads; requests in flight are cut off. Idempotent. */
   @Override
   public void close() {
     server.stop();
@@ -163,7 +163,10 @@ public final class FakePartoo implements AutoCloseable {
       return this;
     }
 
-    /** How many worker threads answer requests (default 4); a delay fault holds one per waiting request. */
+    /**
+     * How many requests the fake answers at once (default 4), on any number of connections; a request held by a
+     * delay fault counts, so more requests than this wait their turn.
+     */
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + threads);

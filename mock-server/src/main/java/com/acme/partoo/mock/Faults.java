@@ -56,7 +56,8 @@ public interface Faults {
 
   /**
    * Waits {@code delay} before answering every request (faulty or not) until changed; {@link Duration#ZERO} turns
-   * it off. The wait holds one of the server's few worker threads: keep it short.
+   * it off. A waiting request counts against the few the fake answers at once ({@code threads} on the builder):
+   * keep it short.
    *
    * @throws IllegalArgumentException if {@code delay} is negative
    */

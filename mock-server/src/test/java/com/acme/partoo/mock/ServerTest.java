@@ -104,19 +104,6 @@ class ServerTest {
   }
 
   @Test
-  void unencodedBackslashInTheQueryIsRefusedByTheJdkServerItself() throws IOException {
-    try (FakePartoo fake = FakePartoo.withDefaults(); Socket socket = new Socket("127.0.0.1", fake.port())) {
-      OutputStream out = socket.getOutputStream();
-      out.write("GET /app/connection?connection_token=\\xab HTTP/1.1\r\nHost: x\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-
-      assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
-      assertThat(fake.journal().total()).isZero();
-    }
-  }
-
-  @Test
   void tokenGeneratorCanProduceUrlHostileTokensAndTheyStillWorkWhenEncoded() {
     AtomicInteger serial = new AtomicInteger();
     FakePartoo.Builder builder = FakePartoo.builder().defaultFixture()

@@ -2,20 +2,16 @@ package com.acme.partoo.mock.internal;
 
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The fake's one HTTP handler. For each request: read it whole, wait the configured delay, take the next scheduled
- * fault if any, otherwise route it; record it in the journal before answering, so a client holding an answer can
- * trust the journal.
+ * What the fake does with each request: wait the configured delay, take the next scheduled fault if any, otherwise
+ * route it; record it in the journal before answering, so a client holding an answer can trust the journal.
  */
-public final class Dispatcher implements HttpHandler {
+public final class Dispatcher implements RequestHandler {
 
   /** Where Partoo's REST API lives, below the server root. */
   public static final String API_PREFIX = "/v2";
@@ -39,29 +35,20 @@ public final class Dispatcher implements HttpHandler {
     this.journal = journal;
   }
 
-  /** Answers one exchange; never throws for a bad request, only for I/O failures while answering. */
+  /** The answer, or empty for a dropped connection; never throws for a bad request. */
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Request request = Request.read(exchange);
-      Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
-      Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
-      try {
-        faults.awaitDelay();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // the server is closing: leave without an answer
-        return;
-      }
-      Optional<Fault> fault = faults.next();
-      if (fault.isPresent() && fault.get().drops()) {
-        // Closing an exchange whose response was never started closes the connection: no status line at all.
-        journal.record(request.recorded(endpoint, RecordedRequest.NO_ANSWER));
-        return;
-      }
-      Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, request));
-      journal.record(request.recorded(endpoint, answer.status()));
-      answer.writeTo(exchange);
+  public Optional<Answer> answer(Request request) throws InterruptedException {
+    Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
+    Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
+    faults.awaitDelay();
+    Optional<Fault> fault = faults.next();
+    if (fault.isPresent() && fault.get().drops()) {
+      journal.record(request.recorded(endpoint, RecordedRequest.NO_ANSWER));
+      return Optional.empty();
     }
+    Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, request));
+    journal.record(request.recorded(endpoint, answer.status()));
+    return Optional.of(answer);
   }
 
   private static Answer route(Optional<Route> route, Request request) {

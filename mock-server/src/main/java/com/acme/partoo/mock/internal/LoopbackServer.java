@@ -1,87 +1,153 @@
 package com.acme.partoo.mock.internal;
 
-import com.sun.net.httpserver.HttpHandler;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** The JDK HTTP server on 127.0.0.1 with its own small pool of daemon worker threads. */
+/**
+ * A small HTTP/1.1 server on 127.0.0.1: one acceptor thread, one daemon thread per open connection, and at most
+ * {@code threads} requests answered at once. Every socket has {@code TCP_NODELAY} and every answer leaves in one
+ * write, so keep-alive requests take well under a millisecond, without any JVM-wide setting (the JDK's own server
+ * needs {@code -Dsun.net.httpserver.nodelay=true} for that on JDK 17: see README). Connections idle for
+ * {@link #IDLE_TIMEOUT} are closed, as the JDK server does.
+ */
 public final class LoopbackServer {
 
   /** The address the fake listens on, and the host of its URLs: a literal, so no name lookup is involved. */
   public static final String HOST = "127.0.0.1";
 
-  private static final String NO_DELAY = "sun.net.httpserver.nodelay";
+  /** How long a connection may wait for its next request (the JDK server's default idle interval). */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
+
   private static final AtomicInteger SERVERS = new AtomicInteger();
 
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final ServerSocket listener;
+  private final RequestHandler handler;
+  private final Semaphore answering;
+  private final ResponseEncoder encoder = new ResponseEncoder(Clock.systemUTC());
+  private final String name = "fake-partoo-" + SERVERS.incrementAndGet();
+  private final AtomicInteger connectionCount = new AtomicInteger();
+  private final Map<Socket, Thread> connections = new ConcurrentHashMap<>();
   private final AtomicBoolean stopped = new AtomicBoolean();
+  private final Thread acceptor;
 
-  private LoopbackServer(HttpServer server, ExecutorService executor) {
-    this.server = server;
-    this.executor = executor;
+  private LoopbackServer(ServerSocket listener, int threads, RequestHandler handler) {
+    this.listener = listener;
+    this.handler = handler;
+    this.answering = new Semaphore(threads);
+    this.acceptor = daemon(this::acceptAll, name + "-acceptor");
   }
 
   /**
-   * Listens on {@code port} (0: a free one) and serves every path with {@code handler} on {@code threads} threads.
+   * Listens on {@code port} (0: a free one) and answers every request with {@code dispatcher}, at most
+   * {@code threads} at a time.
    *
    * @throws UncheckedIOException if the port cannot be bound
    */
-  public static LoopbackServer start(int port, int threads, HttpHandler handler) {
-    // The JDK server writes the headers and the body of an answer as two packets; with Nagle's algorithm on, the
-    // body then waits for the client's delayed ACK (40 ms on Linux) on every request. The switch is a system
-    // property read once per JVM, by the first HttpServer created: set it unless someone chose otherwise.
-    if (System.getProperty(NO_DELAY) == null) {
-      System.setProperty(NO_DELAY, "true");
-    }
-    HttpServer server;
+  public static LoopbackServer start(int port, int threads, Dispatcher dispatcher) {
+    return start(port, threads, (RequestHandler) dispatcher);
+  }
+
+  static LoopbackServer start(int port, int threads, RequestHandler handler) {
+    ServerSocket listener;
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(HOST), port), 0);
+      listener = new ServerSocket(port, 50, InetAddress.getByName(HOST));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on " + HOST + ":" + port, e);
     }
-    ExecutorService executor = Executors.newFixedThreadPool(threads, workers(SERVERS.incrementAndGet()));
-    server.createContext("/", handler);
-    server.setExecutor(executor);
-    server.start();
-    return new LoopbackServer(server, executor);
+    LoopbackServer server = new LoopbackServer(listener, threads, handler);
+    server.acceptor.start();
+    return server;
   }
 
   /** The port actually bound. */
   public int port() {
-    return server.getAddress().getPort();
+    return listener.getLocalPort();
   }
 
-  /** Closes the listening socket and open connections, then ends the workers; idempotent. */
+  /** Closes the listening socket and every open connection, cutting off requests in flight; idempotent. */
   public void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }
-    server.stop(0);
-    executor.shutdownNow();
+    closeQuietly(listener);
+    connections.forEach((socket, thread) -> {
+      closeQuietly(socket);
+      thread.interrupt(); // a request held by a delay fault is waiting, not reading
+    });
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
     try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
+      acceptor.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
+      for (Thread thread : connections.values()) {
+        thread.join(TimeUnit.NANOSECONDS.toMillis(Math.max(1, deadline - System.nanoTime())));
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
+  private void acceptAll() {
+    while (!stopped.get()) {
+      Socket socket;
+      try {
+        socket = listener.accept();
+      } catch (IOException e) {
+        return; // the listener was closed by stop(), or failed for good
+      }
+      serve(socket);
+    }
+  }
+
+  private void serve(Socket socket) {
+    try {
+      // Belt and braces with the single write: nothing this socket sends waits for an ACK (Nagle's algorithm).
+      socket.setTcpNoDelay(true);
+      socket.setSoTimeout((int) IDLE_TIMEOUT.toMillis());
+    } catch (SocketException e) {
+      closeQuietly(socket);
+      return;
+    }
+    HttpConnection connection = new HttpConnection(socket, handler, answering, encoder);
+    Thread thread = daemon(() -> {
+      try {
+        connection.run();
+      } finally {
+        connections.remove(socket);
+      }
+    }, name + "-connection-" + connectionCount.incrementAndGet());
+    connections.put(socket, thread);
+    if (stopped.get()) {
+      // stop() may have walked the connections before this one was added.
+      connections.remove(socket);
+      closeQuietly(socket);
+      return;
+    }
+    thread.start();
+  }
+
   // Daemon threads: a test that forgets close() must not keep the JVM alive.
-  private static ThreadFactory workers(int serverNumber) {
-    AtomicInteger count = new AtomicInteger();
-    return task -> {
-      Thread thread = new Thread(task, "fake-partoo-" + serverNumber + "-worker-" + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  private static Thread daemon(Runnable task, String name) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Closing is best effort: the socket is gone either way.
+    }
   }
 }
