@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -33,12 +34,15 @@ public final class FakePartoo implements AutoCloseable {
   private final FaultSchedule faults;
   private final RequestJournal journal;
   private final String description;
+  private final boolean declaresDefaultFixture;
 
-  private FakePartoo(LoopbackServer server, FaultSchedule faults, RequestJournal journal, String description) {
+  private FakePartoo(LoopbackServer server, FaultSchedule faults, RequestJournal journal, String description,
+      boolean declaresDefaultFixture) {
     this.server = server;
     this.faults = faults;
     this.journal = journal;
     this.description = description;
+    this.declaresDefaultFixture = declaresDefaultFixture;
   }
 
   /**
@@ -97,6 +101,11 @@ public final class FakePartoo implements AutoCloseable {
     server.stop();
   }
 
+  /** Whether it declares every user and the key of the {@link DefaultFixture}, as the fixture defines them. */
+  boolean declaresDefaultFixture() {
+    return declaresDefaultFixture;
+  }
+
   /** Where it listens and how much it knows; never a key or a token. */
   @Override
   public String toString() {
@@ -110,6 +119,14 @@ public final class FakePartoo implements AutoCloseable {
    * .apiKey("key", "admin", "u1").start()}.
    */
   public static final class Builder {
+
+    private static final List<User> DEFAULT_USERS = List.of(
+        new User(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN),
+        new User(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER),
+        new User(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER),
+        new User(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER));
+    private static final ApiKeyGrant DEFAULT_KEY = new ApiKeyGrant(DefaultFixture.API_KEY,
+        DefaultFixture.OWNER_USER_ID, Set.of(DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID));
 
     private final List<User> users = new ArrayList<>();
     private final List<ApiKeyGrant> keys = new ArrayList<>();
@@ -146,12 +163,9 @@ public final class FakePartoo implements AutoCloseable {
 
     /** Adds the {@link DefaultFixture}'s users and API key to whatever else is declared. */
     public Builder defaultFixture() {
-      return user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
-          .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
-          .user(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER)
-          .user(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER)
-          .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID,
-              DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID);
+      users.addAll(DEFAULT_USERS);
+      keys.add(DEFAULT_KEY);
+      return this;
     }
 
     /** The port to listen on, on 127.0.0.1; 0 (the default) picks a free one. */
@@ -212,6 +226,12 @@ public final class FakePartoo implements AutoCloseable {
       return this;
     }
 
+    // Declared by defaultFixture() or by hand, the same: a declared user or key cannot be declared again differently.
+    private static boolean declaresDefaultFixture(Directory directory) {
+      return DEFAULT_USERS.stream().allMatch(user -> directory.user(user.id()).equals(Optional.of(user)))
+          && directory.grant(DefaultFixture.API_KEY).equals(Optional.of(DEFAULT_KEY));
+    }
+
     /**
      * Checks the declarations and starts a server.
      *
@@ -225,7 +245,7 @@ public final class FakePartoo implements AutoCloseable {
       Dispatcher dispatcher =
           new Dispatcher(directory, new TokenStore(clock, tokenGenerator, expiredTokenRetention), zone, faults, journal);
       LoopbackServer server = LoopbackServer.start(port, threads, dispatcher);
-      return new FakePartoo(server, faults, journal, directory.toString());
+      return new FakePartoo(server, faults, journal, directory.toString(), declaresDefaultFixture(directory));
     }
   }
 }

@@ -32,7 +32,9 @@ public final class FakePartooExtension
 
   /**
    * An extension running whatever {@code builder} declares (a clock, other users...); the builder is started once
-   * per run of the extension. The fixture accessors below only hold if it includes {@code defaultFixture()}.
+   * per run of the extension. The fixture accessors ({@link #apiKey()}, {@link #userId()}...) answer only if the
+   * running fake declares the {@link DefaultFixture} (through {@code defaultFixture()}, or the same users and key by
+   * hand); otherwise they throw rather than name users and a key the fake does not have.
    */
   public static FakePartooExtension using(FakePartoo.Builder builder) {
     Objects.requireNonNull(builder, "builder");
@@ -94,29 +96,58 @@ public final class FakePartooExtension
     return fake().journal();
   }
 
-  /** {@link DefaultFixture#API_KEY}: valid, with WRITE access to {@link #userId()} and {@link #providerUserId()}. */
+  /**
+   * {@link DefaultFixture#API_KEY}: valid, with WRITE access to {@link #userId()} and {@link #providerUserId()}.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String apiKey() {
-    return DefaultFixture.API_KEY;
+    return fixture(DefaultFixture.API_KEY, "apiKey()");
   }
 
-  /** {@link DefaultFixture#USER_ID}: a user the default key can get tokens for. */
+  /**
+   * {@link DefaultFixture#USER_ID}: a user the default key can get tokens for.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String userId() {
-    return DefaultFixture.USER_ID;
+    return fixture(DefaultFixture.USER_ID, "userId()");
   }
 
-  /** {@link DefaultFixture#PROVIDER_USER_ID}: a provider; generating a token for it answers 403. */
+  /**
+   * {@link DefaultFixture#PROVIDER_USER_ID}: a provider; generating a token for it answers 403.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String providerUserId() {
-    return DefaultFixture.PROVIDER_USER_ID;
+    return fixture(DefaultFixture.PROVIDER_USER_ID, "providerUserId()");
   }
 
-  /** {@link DefaultFixture#NO_ACCESS_USER_ID}: an existing user the default key may not act on (403). */
+  /**
+   * {@link DefaultFixture#NO_ACCESS_USER_ID}: an existing user the default key may not act on (403).
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String noAccessUserId() {
-    return DefaultFixture.NO_ACCESS_USER_ID;
+    return fixture(DefaultFixture.NO_ACCESS_USER_ID, "noAccessUserId()");
   }
 
-  /** {@link DefaultFixture#OWNER_USER_ID}: the default key's owner, the {@code generated_by} of its tokens. */
+  /**
+   * {@link DefaultFixture#OWNER_USER_ID}: the default key's owner, the {@code generated_by} of its tokens.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String ownerUserId() {
-    return DefaultFixture.OWNER_USER_ID;
+    return fixture(DefaultFixture.OWNER_USER_ID, "ownerUserId()");
+  }
+
+  private String fixture(String value, String accessor) {
+    if (!fake().declaresDefaultFixture()) {
+      throw new IllegalStateException(accessor + " names the default fixture, which the fake Partoo of this "
+          + "extension does not declare: add defaultFixture() to the builder given to using(...), or use the users and "
+          + "keys that builder declares");
+    }
+    return value;
   }
 
   private synchronized void startFor(ExtensionContext context) {

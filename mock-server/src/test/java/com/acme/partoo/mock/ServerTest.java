@@ -172,6 +172,28 @@ class ServerTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  /** The default fixture's users and key declared one by one, in another order, with the provider's role given. */
+  private static FakePartoo.Builder fixtureByHand(Role providerRole) {
+    return FakePartoo.builder()
+        .user(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER)
+        .user(DefaultFixture.PROVIDER_USER_ID, providerRole)
+        .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
+        .user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
+        .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID, DefaultFixture.PROVIDER_USER_ID,
+            DefaultFixture.USER_ID);
+  }
+
+  @Test
+  void theDefaultFixtureIsRecognisedWhetherAddedAtOnceOrDeclaredByHand() {
+    try (FakePartoo defaults = FakePartoo.withDefaults(); FakePartoo declared = fixtureByHand(Role.PROVIDER).start();
+        FakePartoo other = fixtureByHand(Role.BUSINESS_MANAGER).start(); FakePartoo empty = FakePartoo.builder().start()) {
+      assertThat(defaults.declaresDefaultFixture()).isTrue();
+      assertThat(declared.declaresDefaultFixture()).isTrue();
+      assertThat(other.declaresDefaultFixture()).isFalse();
+      assertThat(empty.declaresDefaultFixture()).isFalse();
+    }
+  }
+
   @Test
   void toStringShowsWhereItListensButNoKey() {
     try (FakePartoo fake = FakePartoo.withDefaults()) {
