@@ -1,13 +1,7 @@
 package com.acme.partoo.mock;
 
 import com.acme.partoo.mock.internal.ApiKeyGrant;
-import com.acme.partoo.mock.internal.Directory;
-import com.acme.partoo.mock.internal.Dispatcher;
-import com.acme.partoo.mock.internal.FaultSchedule;
-import com.acme.partoo.mock.internal.LoopbackServer;
-import com.acme.partoo.mock.internal.PartooStyleTokens;
-import com.acme.partoo.mock.internal.RequestJournal;
-import com.acme.partoo.mock.internal.TokenStore;
+import com.acme.partoo.mock.internal.FakeServer;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -30,19 +23,12 @@ public final class FakePartoo implements AutoCloseable {
 
   private static final Duration DEFAULT_EXPIRED_TOKEN_RETENTION = Duration.ofHours(1);
 
-  private final LoopbackServer server;
-  private final FaultSchedule faults;
-  private final RequestJournal journal;
-  private final String description;
+  private final FakeServer server;
   private final boolean declaresDefaultFixture;
 
-  private FakePartoo(LoopbackServer server, FaultSchedule faults, RequestJournal journal, String description,
-      boolean declaresDefaultFixture) {
+  private FakePartoo(FakeServer server) {
     this.server = server;
-    this.faults = faults;
-    this.journal = journal;
-    this.description = description;
-    this.declaresDefaultFixture = declaresDefaultFixture;
+    this.declaresDefaultFixture = server.declares(Builder.DEFAULT_USERS, Builder.DEFAULT_KEY);
   }
 
   /**
@@ -63,7 +49,7 @@ public final class FakePartoo implements AutoCloseable {
 
   /** The REST API's base URL, {@code http://127.0.0.1:PORT/v2}, without a trailing slash. */
   public String baseUrl() {
-    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.API_PREFIX;
+    return server.baseUrl();
   }
 
   /**
@@ -71,7 +57,7 @@ public final class FakePartoo implements AutoCloseable {
    * {@code appBaseUrl() + "/connection?connection_token=" + URLEncoder.encode(token, UTF_8)}.
    */
   public String appBaseUrl() {
-    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.APP_PREFIX;
+    return server.appBaseUrl();
   }
 
   /** The port the fake listens on (the one chosen by the system when the builder asked for port 0). */
@@ -81,18 +67,17 @@ public final class FakePartoo implements AutoCloseable {
 
   /** Schedules faulty answers, for resilience tests; shared by every thread using this fake. */
   public Faults faults() {
-    return faults;
+    return server.faults();
   }
 
   /** What the fake received, for asserting how many requests a client sent and what they held. */
   public Journal journal() {
-    return journal;
+    return server.journal();
   }
 
   /** Clears the scheduled faults, the delay and the journal; users, keys and issued tokens are kept. */
   public void reset() {
-    faults.clear();
-    journal.clear();
+    server.reset();
   }
 
   /** Stops listening, closes every connection and ends its threads; requests in flight are cut off. Idempotent. */
@@ -109,7 +94,7 @@ public final class FakePartoo implements AutoCloseable {
   /** Where it listens and how much it knows; never a key or a token. */
   @Override
   public String toString() {
-    return "FakePartoo[" + baseUrl() + ", " + description + "]";
+    return "FakePartoo[" + baseUrl() + ", " + server + "]";
   }
 
   /**
@@ -120,12 +105,13 @@ public final class FakePartoo implements AutoCloseable {
    */
   public static final class Builder {
 
-    private static final List<User> DEFAULT_USERS = List.of(
+    // Declared by defaultFixture() or by hand, the same: a declared user or key cannot be declared again differently.
+    static final List<User> DEFAULT_USERS = List.of(
         new User(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN),
         new User(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER),
         new User(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER),
         new User(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER));
-    private static final ApiKeyGrant DEFAULT_KEY = new ApiKeyGrant(DefaultFixture.API_KEY,
+    static final ApiKeyGrant DEFAULT_KEY = new ApiKeyGrant(DefaultFixture.API_KEY,
         DefaultFixture.OWNER_USER_ID, Set.of(DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID));
 
     private final List<User> users = new ArrayList<>();
@@ -134,7 +120,7 @@ public final class FakePartoo implements AutoCloseable {
     private int threads = 4;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
-    private Supplier<String> tokenGenerator = new PartooStyleTokens();
+    private Supplier<String> tokenGenerator = FakeServer.partooStyleTokens();
     private Duration expiredTokenRetention = DEFAULT_EXPIRED_TOKEN_RETENTION;
 
     private Builder() {}
@@ -226,12 +212,6 @@ public final class FakePartoo implements AutoCloseable {
       return this;
     }
 
-    // Declared by defaultFixture() or by hand, the same: a declared user or key cannot be declared again differently.
-    private static boolean declaresDefaultFixture(Directory directory) {
-      return DEFAULT_USERS.stream().allMatch(user -> directory.user(user.id()).equals(Optional.of(user)))
-          && directory.grant(DefaultFixture.API_KEY).equals(Optional.of(DEFAULT_KEY));
-    }
-
     /**
      * Checks the declarations and starts a server.
      *
@@ -239,13 +219,8 @@ public final class FakePartoo implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public FakePartoo start() {
-      Directory directory = new Directory(users, keys);
-      FaultSchedule faults = new FaultSchedule();
-      RequestJournal journal = new RequestJournal();
-      Dispatcher dispatcher =
-          new Dispatcher(directory, new TokenStore(clock, tokenGenerator, expiredTokenRetention), zone, faults, journal);
-      LoopbackServer server = LoopbackServer.start(port, threads, dispatcher);
-      return new FakePartoo(server, faults, journal, directory.toString(), declaresDefaultFixture(directory));
+      return new FakePartoo(FakeServer.start(new FakeServer.Settings(users, keys, port, threads, clock, zone,
+          tokenGenerator, expiredTokenRetention)));
     }
   }
 }

@@ -11,19 +11,19 @@ import java.util.function.Function;
  * What the fake does with each request: wait the configured delay, take the next scheduled fault if any, otherwise
  * route it; record it in the journal before answering, so a client holding an answer can trust the journal.
  */
-public final class Dispatcher implements RequestHandler {
+final class Dispatcher implements RequestHandler {
 
   /** Where Partoo's REST API lives, below the server root. */
-  public static final String API_PREFIX = "/v2";
+  static final String API_PREFIX = "/v2";
   /** Where the browser login page lives, below the server root. */
-  public static final String APP_PREFIX = "/app";
+  static final String APP_PREFIX = "/app";
 
   private final Map<String, Route> routes;
   private final FaultSchedule faults;
   private final RequestJournal journal;
 
   /** Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}. */
-  public Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal) {
+  Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal) {
     ConnectionTokenApi api = new ConnectionTokenApi(directory, tokens, new Timestamps(zone));
     LoginPage login = new LoginPage(tokens);
     this.routes = Map.of(

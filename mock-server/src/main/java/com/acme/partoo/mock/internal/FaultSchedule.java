@@ -8,7 +8,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** The queue behind {@link Faults}: one entry per faulty answer still to give, taken by requests in arrival order. */
-public final class FaultSchedule implements Faults {
+final class FaultSchedule implements Faults {
 
   private final Queue<Fault> queue = new ConcurrentLinkedQueue<>();
   private volatile Duration delay = Duration.ZERO;

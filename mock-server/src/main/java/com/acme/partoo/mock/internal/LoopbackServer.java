@@ -22,10 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * needs {@code -Dsun.net.httpserver.nodelay=true} for that on JDK 17: see README). Connections idle for
  * {@link #IDLE_TIMEOUT} are closed, as the JDK server does.
  */
-public final class LoopbackServer {
+final class LoopbackServer {
 
   /** The address the fake listens on, and the host of its URLs: a literal, so no name lookup is involved. */
-  public static final String HOST = "127.0.0.1";
+  static final String HOST = "127.0.0.1";
 
   /** How long a connection may wait for its next request (the JDK server's default idle interval). */
   static final Duration IDLE_TIMEOUT = Duration.ofSeconds(30);
@@ -50,15 +50,11 @@ public final class LoopbackServer {
   }
 
   /**
-   * Listens on {@code port} (0: a free one) and answers every request with {@code dispatcher}, at most
-   * {@code threads} at a time.
+   * Listens on {@code port} (0: a free one) and answers every request with {@code handler}, at most {@code threads}
+   * at a time.
    *
    * @throws UncheckedIOException if the port cannot be bound
    */
-  public static LoopbackServer start(int port, int threads, Dispatcher dispatcher) {
-    return start(port, threads, (RequestHandler) dispatcher);
-  }
-
   static LoopbackServer start(int port, int threads, RequestHandler handler) {
     ServerSocket listener;
     try {
@@ -72,12 +68,12 @@ public final class LoopbackServer {
   }
 
   /** The port actually bound. */
-  public int port() {
+  int port() {
     return listener.getLocalPort();
   }
 
   /** Closes the listening socket and every open connection, cutting off requests in flight; idempotent. */
-  public void stop() {
+  void stop() {
     if (!stopped.compareAndSet(false, true)) {
       return;
     }

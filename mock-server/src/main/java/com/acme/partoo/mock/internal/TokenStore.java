@@ -19,7 +19,7 @@ import java.util.function.Supplier;
  * throughput. A token is forgotten once it has been expired for the retention period, whatever its status: a long
  * run keeps only the tokens that expired recently, and a forgotten token is as unknown as one never issued.
  */
-public final class TokenStore {
+final class TokenStore {
 
   // A generator that keeps repeating itself is broken; say so rather than loop forever.
   private static final int MAX_GENERATION_ATTEMPTS = 10;
@@ -35,7 +35,7 @@ public final class TokenStore {
    * Tokens expire by {@code clock} and are forgotten {@code retention} after their expiry; {@code generator} makes
    * each token text (it must not return null or blank).
    */
-  public TokenStore(Clock clock, Supplier<String> generator, Duration retention) {
+  TokenStore(Clock clock, Supplier<String> generator, Duration retention) {
     this.clock = clock;
     this.generator = generator;
     this.retention = retention;

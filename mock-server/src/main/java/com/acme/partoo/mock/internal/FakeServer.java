@@ -1,0 +1,126 @@
+package com.acme.partoo.mock.internal;
+
+import com.acme.partoo.mock.Faults;
+import com.acme.partoo.mock.Journal;
+import com.acme.partoo.mock.User;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A running fake Partoo, assembled from its {@link Settings}: the one entry point {@code FakePartoo} uses, so that
+ * the rest of this package stays package-private. Thread-safe.
+ */
+public final class FakeServer {
+
+  private final LoopbackServer server;
+  private final Directory directory;
+  private final FaultSchedule faults;
+  private final RequestJournal journal;
+
+  private FakeServer(LoopbackServer server, Directory directory, FaultSchedule faults, RequestJournal journal) {
+    this.server = server;
+    this.directory = directory;
+    this.faults = faults;
+    this.journal = journal;
+  }
+
+  /**
+   * What a fake is made of: the builder's choices, checked by {@link #start(Settings)}.
+   *
+   * @param users the declared users
+   * @param keys the declared API keys and their access
+   * @param port 0 for a free one
+   * @param threads how many requests are answered at once
+   * @param clock stamps tokens and decides when they expire
+   * @param zone the zone timestamps are written in
+   * @param tokenGenerator makes token texts
+   * @param expiredTokenRetention how long an expired token is still known
+   */
+  public record Settings(List<User> users, List<ApiKeyGrant> keys, int port, int threads, Clock clock, ZoneId zone,
+      Supplier<String> tokenGenerator, Duration expiredTokenRetention) {
+
+    /** Copies the lists. */
+    public Settings {
+      users = List.copyOf(users);
+      keys = List.copyOf(keys);
+    }
+  }
+
+  /** Tokens shaped like Partoo's example: {@code \x} and 48 hex digits from {@code SecureRandom}. */
+  public static Supplier<String> partooStyleTokens() {
+    return new PartooStyleTokens();
+  }
+
+  /**
+   * Checks the declarations and starts listening on 127.0.0.1.
+   *
+   * @throws IllegalStateException if a user or key repeats, or a key names an undeclared user
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public static FakeServer start(Settings settings) {
+    Directory directory = new Directory(settings.users(), settings.keys());
+    FaultSchedule faults = new FaultSchedule();
+    RequestJournal journal = new RequestJournal();
+    TokenStore tokens = new TokenStore(settings.clock(), settings.tokenGenerator(), settings.expiredTokenRetention());
+    Dispatcher dispatcher = new Dispatcher(directory, tokens, settings.zone(), faults, journal);
+    LoopbackServer server = LoopbackServer.start(settings.port(), settings.threads(), dispatcher);
+    return new FakeServer(server, directory, faults, journal);
+  }
+
+  /** {@code http://127.0.0.1:PORT/v2}. */
+  public String baseUrl() {
+    return root() + Dispatcher.API_PREFIX;
+  }
+
+  /** {@code http://127.0.0.1:PORT/app}. */
+  public String appBaseUrl() {
+    return root() + Dispatcher.APP_PREFIX;
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The whole fake's fault schedule. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** Everything the fake received. */
+  public Journal journal() {
+    return journal;
+  }
+
+  /** Clears the faults, the delay and the journal. */
+  public void reset() {
+    faults.clear();
+    journal.clear();
+  }
+
+  /** Whether every one of {@code users} and {@code key} is declared exactly so (roles, owner and access alike). */
+  public boolean declares(List<User> users, ApiKeyGrant key) {
+    return users.stream().allMatch(user -> directory.user(user.id()).equals(Optional.of(user)))
+        && directory.grant(key.key()).equals(Optional.of(key));
+  }
+
+  /** Stops listening and closes every connection; idempotent. */
+  public void stop() {
+    server.stop();
+  }
+
+  /** Counts only, never a key. */
+  @Override
+  public String toString() {
+    return directory.toString();
+  }
+
+  private String root() {
+    return "http://" + LoopbackServer.HOST + ":" + port();
+  }
+}
