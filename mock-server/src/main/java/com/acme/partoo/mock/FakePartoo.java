@@ -2,6 +2,7 @@ package com.acme.partoo.mock;
 
 import com.acme.partoo.mock.internal.ApiKeyGrant;
 import com.acme.partoo.mock.internal.FakeServer;
+import com.acme.partoo.mock.internal.TestScope;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,12 +66,19 @@ public final class FakePartoo implements AutoCloseable {
     return server.port();
   }
 
-  /** Schedules faulty answers, for resilience tests; shared by every thread using this fake. */
+  /**
+   * Schedules faulty answers, for resilience tests; shared by every thread using this fake. Tests run through
+   * {@link FakePartooExtension} also have faults of their own; a request takes the oldest fault among these and those
+   * of the tests it belongs to.
+   */
   public Faults faults() {
     return server.faults();
   }
 
-  /** What the fake received, for asserting how many requests a client sent and what they held. */
+  /**
+   * Everything the fake received, for asserting how many requests a client sent and what they held. A test run
+   * through {@link FakePartooExtension} also has a journal of its own, of the requests that belong to it.
+   */
   public Journal journal() {
     return server.journal();
   }
@@ -84,6 +92,16 @@ public final class FakePartoo implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+  }
+
+  /** A test starts sharing this fake, for {@link FakePartooExtension}; see {@link TestScope}. */
+  TestScope openTest() {
+    return server.openTest();
+  }
+
+  /** Whether {@code key} is a declared API key. */
+  boolean declaresKey(String key) {
+    return server.declaresKey(key);
   }
 
   /** Whether it declares every user and the key of the {@link DefaultFixture}, as the fixture defines them. */

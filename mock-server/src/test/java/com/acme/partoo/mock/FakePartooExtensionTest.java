@@ -272,10 +272,14 @@ class FakePartooExtensionTest {
         .user("extra", Role.GROUP_MANAGER).defaultFixture().apiKey("extra-key", "extra", "extra").clock(CLOCK));
 
     @Test
-    void accessorsNameTheFixture() {
-      assertThat(List.of(PARTOO.apiKey(), PARTOO.userId(), PARTOO.providerUserId(), PARTOO.noAccessUserId(),
-          PARTOO.ownerUserId())).containsExactly(DefaultFixture.API_KEY, DefaultFixture.USER_ID,
-          DefaultFixture.PROVIDER_USER_ID, DefaultFixture.NO_ACCESS_USER_ID, DefaultFixture.OWNER_USER_ID);
+    void accessorsNameTheFixtureAndTheKeysWork() {
+      assertThat(List.of(PARTOO.userId(), PARTOO.providerUserId(), PARTOO.noAccessUserId(), PARTOO.ownerUserId()))
+          .containsExactly(DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID, DefaultFixture.NO_ACCESS_USER_ID,
+              DefaultFixture.OWNER_USER_ID);
+      PartooHttp http = new PartooHttp(PARTOO);
+      assertThat(http.generate(PARTOO.apiKey(), "{\"user_id\": \"" + PARTOO.userId() + "\"}").statusCode())
+          .isEqualTo(200);
+      assertThat(http.generate(PARTOO.apiKey("extra-key"), "{\"user_id\": \"extra\"}").statusCode()).isEqualTo(200);
     }
   }
 }

@@ -35,6 +35,15 @@ record Answer(int status, String contentType, Map<String, String> headers, Strin
     return JSON;
   }
 
+  /** The {@code token} of a generate answer's JSON body. */
+  static String tokenOf(Answer generated) {
+    try {
+      return JSON.readTree(generated.body()).path("token").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a generate answer is JSON the fake wrote itself", e);
+    }
+  }
+
   Answer withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);

@@ -3,13 +3,15 @@ package com.acme.partoo.mock.internal;
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * What the fake does with each request: wait the configured delay, take the next scheduled fault if any, otherwise
- * route it; record it in the journal before answering, so a client holding an answer can trust the journal.
+ * What the fake does with each request: find which tests it belongs to, wait the longest delay they or the fake set,
+ * take the oldest fault scheduled for them or the fake if any, otherwise route it; record it in the fake's journal and
+ * theirs before answering, so a client holding an answer can trust the journal.
  */
 final class Dispatcher implements RequestHandler {
 
@@ -21,9 +23,14 @@ final class Dispatcher implements RequestHandler {
   private final Map<String, Route> routes;
   private final FaultSchedule faults;
   private final RequestJournal journal;
+  private final TestScopes tests;
 
-  /** Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}. */
-  Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal) {
+  /**
+   * Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}; {@code faults}
+   * and {@code journal} are the fake's own, {@code tests} the tests sharing it.
+   */
+  Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal,
+      TestScopes tests) {
     ConnectionTokenApi api = new ConnectionTokenApi(directory, tokens, new Timestamps(zone));
     LoginPage login = new LoginPage(tokens);
     this.routes = Map.of(
@@ -33,6 +40,7 @@ final class Dispatcher implements RequestHandler {
         APP_PREFIX + "/connection", new Route(Endpoint.LOGIN, "GET", login::login));
     this.faults = faults;
     this.journal = journal;
+    this.tests = tests;
   }
 
   /** The answer, or empty for a dropped connection; never throws for a bad request. */
@@ -40,15 +48,25 @@ final class Dispatcher implements RequestHandler {
   public Optional<Answer> answer(Request request) throws InterruptedException {
     Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
     Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
-    faults.awaitDelay();
-    Optional<Fault> fault = faults.next();
+    TestScopes.Attribution owners = tests.attribute(request, endpoint);
+    List<FaultSchedule> schedules = owners.schedules(faults);
+    FaultSchedule.awaitLongestDelay(schedules);
+    Optional<Fault> fault = FaultSchedule.takeOldest(schedules);
     if (fault.isPresent() && fault.get().drops()) {
-      journal.record(request.recorded(endpoint, RecordedRequest.NO_ANSWER));
+      record(owners, request.recorded(endpoint, RecordedRequest.NO_ANSWER));
       return Optional.empty();
     }
-    Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, request));
-    journal.record(request.recorded(endpoint, answer.status()));
+    Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, owners.routed()));
+    record(owners, request.recorded(endpoint, answer.status()));
+    if (endpoint == Endpoint.GENERATE_TOKEN && answer.status() == 200) {
+      // Before the answer leaves: a login with this token may follow at once, and belongs to the same test.
+      owners.keyOwner().ifPresent(test -> test.issued(Answer.tokenOf(answer)));
+    }
     return Optional.of(answer);
+  }
+
+  private void record(TestScopes.Attribution owners, RecordedRequest recorded) {
+    owners.journals(journal).forEach(journal -> journal.record(recorded));
   }
 
   private static Answer route(Optional<Route> route, Request request) {

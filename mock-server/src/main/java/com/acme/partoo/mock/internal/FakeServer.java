@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
@@ -21,12 +22,15 @@ public final class FakeServer {
   private final Directory directory;
   private final FaultSchedule faults;
   private final RequestJournal journal;
+  private final TestScopes tests;
 
-  private FakeServer(LoopbackServer server, Directory directory, FaultSchedule faults, RequestJournal journal) {
+  private FakeServer(LoopbackServer server, Directory directory, FaultSchedule faults, RequestJournal journal,
+      TestScopes tests) {
     this.server = server;
     this.directory = directory;
     this.faults = faults;
     this.journal = journal;
+    this.tests = tests;
   }
 
   /**
@@ -64,12 +68,14 @@ public final class FakeServer {
    */
   public static FakeServer start(Settings settings) {
     Directory directory = new Directory(settings.users(), settings.keys());
-    FaultSchedule faults = new FaultSchedule();
+    AtomicLong faultOrder = new AtomicLong();
+    FaultSchedule faults = new FaultSchedule(faultOrder);
     RequestJournal journal = new RequestJournal();
+    TestScopes tests = new TestScopes(directory, faults, journal, faultOrder);
     TokenStore tokens = new TokenStore(settings.clock(), settings.tokenGenerator(), settings.expiredTokenRetention());
-    Dispatcher dispatcher = new Dispatcher(directory, tokens, settings.zone(), faults, journal);
+    Dispatcher dispatcher = new Dispatcher(directory, tokens, settings.zone(), faults, journal, tests);
     LoopbackServer server = LoopbackServer.start(settings.port(), settings.threads(), dispatcher);
-    return new FakeServer(server, directory, faults, journal);
+    return new FakeServer(server, directory, faults, journal, tests);
   }
 
   /** {@code http://127.0.0.1:PORT/v2}. */
@@ -95,6 +101,19 @@ public final class FakeServer {
   /** Everything the fake received. */
   public Journal journal() {
     return journal;
+  }
+
+  /**
+   * A test starts sharing this fake: it gets keys, faults and a journal of its own until it closes them (see
+   * {@link TestScope}). When no other test is running, the fake's own faults and journal are cleared first.
+   */
+  public TestScope openTest() {
+    return tests.open();
+  }
+
+  /** Whether {@code key} is a declared API key (not a test's alias of one). */
+  public boolean declaresKey(String key) {
+    return directory.grant(key).isPresent();
   }
 
   /** Clears the faults, the delay and the journal. */

@@ -4,9 +4,11 @@ import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A request read whole by the server, so that handlers are plain functions of it.
@@ -16,6 +18,14 @@ import java.util.Optional;
  * @param headers header values by name; names compare case-insensitively
  */
 record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
+
+  /** The same request with header {@code name} (case-insensitive) set to {@code value} alone. */
+  Request withHeader(String name, String value) {
+    Map<String, List<String>> changed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    changed.putAll(headers);
+    changed.put(name, List.of(value));
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(changed), body);
+  }
 
   /** The first value of a request header, case-insensitively. */
   Optional<String> header(String name) {

@@ -13,11 +13,14 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The internal package shows the public one only its entry point and what the builder hands it. */
+/**
+ * The internal package shows the public one only its entry point, what the builder hands it, and a test's share for
+ * the JUnit extension.
+ */
 class VisibilityTest {
 
   @Test
-  void onlyTheFakeServerAndApiKeyGrantArePublic() throws IOException, URISyntaxException, ClassNotFoundException {
+  void onlyTheFakeServerApiKeyGrantAndTestScopeArePublic() throws IOException, URISyntaxException, ClassNotFoundException {
     Path classes = Path.of(FakeServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .resolve(FakeServer.class.getPackageName().replace('.', '/'));
     List<String> names;
@@ -36,6 +39,6 @@ class VisibilityTest {
       }
     }
 
-    assertThat(publicOnes).containsExactlyInAnyOrder("FakeServer", "ApiKeyGrant");
+    assertThat(publicOnes).containsExactlyInAnyOrder("FakeServer", "ApiKeyGrant", "TestScope");
   }
 }
