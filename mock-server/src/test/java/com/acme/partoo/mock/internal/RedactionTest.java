@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.acme.partoo.mock.Role;
 import com.acme.partoo.mock.User;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -62,6 +65,26 @@ class RedactionTest {
     assertThatThrownBy(() -> new Directory(USERS, orphan))
         .hasMessageContaining("user 'ghost' is not declared")
         .satisfies(e -> assertShowsNoPartOf(KEY, e.getMessage()));
+  }
+
+  @Test
+  void aRunningFakeItsTestSharesFaultsAndJournalShowNoPartOfTheKey() {
+    FakeServer.Settings settings = new FakeServer.Settings(USERS, List.of(new ApiKeyGrant(KEY, "admin", Set.of("u1"))),
+        0, 1, Clock.systemUTC(), ZoneOffset.UTC, () -> TOKEN, Duration.ofHours(1));
+    FakeServer server = FakeServer.start(settings);
+    try (TestScope scope = server.openTest()) {
+      String alias = scope.apiKey(KEY);
+
+      String printed = server + " " + scope + " " + scope.faults() + " " + scope.journal() + " " + server.faults() + " "
+          + server.journal();
+
+      assertThat(alias).startsWith(KEY);
+      assertShowsNoPartOf(KEY, printed);
+      assertThatThrownBy(() -> scope.apiKey("qZ7-wX9-vB3-nM5"))
+          .satisfies(e -> assertShowsNoPartOf("qZ7-wX9-vB3-nM5", e.getMessage()));
+    } finally {
+      server.stop();
+    }
   }
 
   @Test
