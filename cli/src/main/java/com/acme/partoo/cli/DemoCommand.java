@@ -76,13 +76,13 @@ final class DemoCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "%d. %-9s %s%n", number, action, detail);
   }
 
-  /** A demo token shown the way logs show tokens: a prefix only, even on a fake. */
+  /** A demo token shown the way the library shows tokens everywhere, even on a fake. */
   private static String masked(ConnectionToken token) {
-    return token.token().substring(0, Math.min(4, token.token().length())) + "****";
+    return ConnectionTokens.mask(token.token());
   }
 
   private static String describe(ConnectionTokenStatus status) {
-    String state = status.state().name().toLowerCase(Locale.ROOT);
+    String state = status.status();
     return status.consumedAt().map(at -> state + " (at " + at + ")").orElse(state);
   }
 

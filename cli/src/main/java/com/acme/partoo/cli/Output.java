@@ -36,9 +36,9 @@ final class Output {
     out.println("login url:   " + loginUrl);
   }
 
-  /** With {@code --json}, Partoo's own field names and status values. */
+  /** With {@code --json}, Partoo's own field names and status values (also one this version does not know). */
   static void status(PrintWriter out, ConnectionTokenStatus status, boolean json) {
-    String state = status.state().name().toLowerCase(Locale.ROOT);
+    String state = status.status();
     if (json) {
       // Partoo's fields, in the order its documentation lists them.
       Map<String, Object> fields = new LinkedHashMap<>();

@@ -3,7 +3,6 @@ package com.acme.partoo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.partoo.tokens.PartooClient;
-import com.acme.partoo.tokens.Sleeper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -12,11 +11,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * Runs {@code partoo-token} in-process through {@link PartooTokenCli#execute}, with its own environment, captured
- * output and a sleeper that records waits instead of sleeping. Every run checks that no known API key leaked.
+ * output and a scheduler that records waits and ends them at once instead of sleeping. Every run checks that no known API key leaked.
  */
 final class Cli {
 
@@ -44,7 +46,7 @@ final class Cli {
     return this;
   }
 
-  /** Runs after the CLI's own builder settings, like the real seam; the recording sleeper is set before it. */
+  /** Runs after the CLI's own builder settings, like the real seam; the recording scheduler is set before it. */
   Cli customizer(Consumer<PartooClient.Builder> customizer) {
     this.customizer = customizer;
     return this;
@@ -58,9 +60,14 @@ final class Cli {
   Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    Sleeper recording = sleeps::add;
-    int code = PartooTokenCli.execute(args, Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true),
-        builder -> customizer.accept(builder.sleeper(recording)));
+    RecordingScheduler recording = new RecordingScheduler(sleeps);
+    int code;
+    try {
+      code = PartooTokenCli.execute(args, Map.copyOf(env), new PrintWriter(out, true), new PrintWriter(err, true),
+          builder -> customizer.accept(builder.scheduler(recording)));
+    } finally {
+      recording.shutdownNow();
+    }
     Result result = new Result(code, out.toString(), err.toString());
     String key = env.get(PartooTokenCli.API_KEY_ENV);
     if (key != null && !key.isBlank()) {
@@ -82,6 +89,22 @@ final class Cli {
     String errorLine() {
       assertThat(errLines()).as("stderr of a failed run: exactly one line, no stack trace").hasSize(1);
       return errLines().get(0);
+    }
+  }
+
+  /** Records each wait the client asks for and ends it at once, on its own thread as a real scheduler would. */
+  private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+    private final List<Duration> waits;
+
+    RecordingScheduler(List<Duration> waits) {
+      super(1);
+      this.waits = waits;
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      waits.add(Duration.ofNanos(unit.toNanos(delay)));
+      return super.schedule(command, 0, TimeUnit.NANOSECONDS);
     }
   }
 }

@@ -99,4 +99,20 @@ class WireMockAnswersTest {
     assertThat(result.code()).isEqualTo(ExitCodes.REJECTED);
     assertThat(result.errLines().get(0)).contains("HTTP 400").contains("no user for key");
   }
+
+  @Test
+  void checkJsonPrintsAStatusPartooAddedLaterAsSent() throws Exception {
+    WIREMOCK.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"token\": \"t1\", \"status\": \"archived\", \"expiration_date\": "
+            + "\"2026-01-15T11:15:54.256000+01:00\"}")));
+
+    Cli.Result json = cli.run("check", "--user-id", "u1", "--token", "t1", "--json");
+    Cli.Result text = cli.run("check", "--user-id", "u1", "--token", "t1");
+
+    assertThat(json.code()).isZero();
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.out()).get("status").asText())
+        .isEqualTo("archived");
+    assertThat(text.out()).contains("status:       archived");
+  }
 }

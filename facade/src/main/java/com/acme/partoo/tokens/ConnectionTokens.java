@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens;
 
+import com.acme.partoo.tokens.internal.Secrets;
 import com.acme.partoo.tokens.internal.TokenService;
 import java.net.URI;
 import java.time.Duration;
@@ -12,8 +13,15 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Arguments are checked before anything is sent: a null or blank user id or token, or a zero or negative TTL, throws
  * {@link IllegalArgumentException} (also from the {@code *Async} methods, immediately). Every other failure is a
- * {@link PartooException}, thrown by the blocking methods and completing the futures of the asynchronous ones, which
- * complete on an OkHttp thread: run blocking follow-up work with your own executor ({@code thenApplyAsync(f, ex)}).
+ * {@link PartooException}, thrown by the blocking methods and completing the futures of the asynchronous ones. Each
+ * call is bounded by the client's deadline, from the moment it is made.
+ *
+ * <p>Threads: a blocking call runs on the caller's thread (the API-key supplier too). An asynchronous call runs on
+ * OkHttp's dispatcher threads and its future completes there, so run blocking follow-up work with your own executor
+ * ({@code thenApplyAsync(f, executor)}); a call stopped by {@link PartooClient#close()} completes on the thread that
+ * closes. Completing a returned future yourself ({@code cancel}, {@code orTimeout}, {@code complete...}) stops its call:
+ * the request in flight is canceled and nothing more is sent (a dependent future, from {@code thenApply} say, does not
+ * reach back to the call).
  */
 public final class ConnectionTokens {
 
@@ -24,6 +32,14 @@ public final class ConnectionTokens {
   public static final Duration DEFAULT_TTL = Duration.ofSeconds(86_400);
 
   private final TokenService service;
+
+  /**
+   * {@code token} as this library shows it wherever it prints one (messages, {@code toString}, the CLI): its first four
+   * characters then {@code ****}, or only {@code ****} when it is short. Use it to log a token safely.
+   */
+  public static String mask(String token) {
+    return Secrets.mask(token);
+  }
 
   ConnectionTokens(TokenService service) {
     this.service = service;
@@ -50,12 +66,12 @@ public final class ConnectionTokens {
     return service.generate(userId, ttl);
   }
 
-  /** {@link #generate(String)} without blocking: retries are scheduled, never slept on a pool thread. */
+  /** {@link #generate(String)} without blocking: waits between attempts are scheduled, never slept on a thread. */
   public CompletableFuture<ConnectionToken> generateAsync(String userId) {
     return service.generateAsync(userId, null);
   }
 
-  /** {@link #generate(String, Duration)} without blocking: retries are scheduled, never slept on a pool thread. */
+  /** {@link #generate(String, Duration)} without blocking: waits are scheduled, never slept on a thread. */
   public CompletableFuture<ConnectionToken> generateAsync(String userId, @Nullable Duration ttl) {
     return service.generateAsync(userId, ttl);
   }

@@ -16,19 +16,12 @@ public final class InvalidRequestException extends PartooException {
   private final Map<String, List<String>> fieldErrors;
 
   /**
-   * See {@link PartooException#PartooException(String, Integer, String, String, int, Throwable)}.
+   * See {@link PartooException#PartooException(String, PartooException.Details, Throwable)}.
    *
    * @param fieldErrors Partoo's per-field detail ({@code errors.json}), keyed by field name
    */
-  public InvalidRequestException(
-      String message,
-      @Nullable Integer statusCode,
-      @Nullable String partooMessage,
-      @Nullable String requestId,
-      int attempts,
-      @Nullable Throwable cause,
-      Map<String, List<String>> fieldErrors) {
-    super(message, statusCode, partooMessage, requestId, attempts, cause);
+  public InvalidRequestException(String message, Details details, @Nullable Throwable cause, Map<String, List<String>> fieldErrors) {
+    super(message, details, cause);
     this.fieldErrors = Map.copyOf(fieldErrors);
   }
 

@@ -6,14 +6,8 @@ import org.jspecify.annotations.Nullable;
 public final class NotFoundException extends PartooException {
   private static final long serialVersionUID = 1L;
 
-  /** See {@link PartooException#PartooException(String, Integer, String, String, int, Throwable)}. */
-  public NotFoundException(
-      String message,
-      @Nullable Integer statusCode,
-      @Nullable String partooMessage,
-      @Nullable String requestId,
-      int attempts,
-      @Nullable Throwable cause) {
-    super(message, statusCode, partooMessage, requestId, attempts, cause);
+  /** See {@link PartooException#PartooException(String, PartooException.Details, Throwable)}. */
+  public NotFoundException(String message, Details details, @Nullable Throwable cause) {
+    super(message, details, cause);
   }
 }

@@ -8,7 +8,10 @@ import com.acme.partoo.tokens.internal.UserAgent;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -45,12 +48,24 @@ public final class PartooClient implements AutoCloseable {
     return new Builder(settings);
   }
 
+  /**
+   * What this client's outage protection thinks of Partoo right now: for health checks and dashboards. Sends nothing
+   * and never blocks; {@link PartooHealth.State#DISABLED} with {@link OutagePolicy#disabled()}.
+   */
+  public PartooHealth health() {
+    return service.health();
+  }
+
   /** Generate, check and revoke connection tokens, and build login URLs. */
   public ConnectionTokens connectionTokens() {
     return connectionTokens;
   }
 
-  /** Releases threads and connections; calls made afterwards throw {@link IllegalStateException}. Idempotent. */
+  /**
+   * Stops the calls in flight, which fail with {@link ClientClosedException} (nothing more is sent: no retry, no
+   * request), then releases threads and connections; calls made afterwards throw {@link IllegalStateException}.
+   * Idempotent.
+   */
   @Override
   public void close() {
     service.close();
@@ -82,8 +97,11 @@ public final class PartooClient implements AutoCloseable {
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private @Nullable OkHttpClient okHttpClient;
     private @Nullable String userAgentSuffix;
+    private Ticker ticker = Ticker.system();
     private Clock clock = Clock.systemUTC();
-    private Sleeper sleeper = Sleeper.system();
+    private @Nullable ScheduledExecutorService scheduler;
+    private OutagePolicy outagePolicy = OutagePolicy.defaults();
+    private final List<PartooListener> listeners = new ArrayList<>();
 
     private Builder() {}
 
@@ -98,8 +116,11 @@ public final class PartooClient implements AutoCloseable {
       this.retryPolicy = other.retryPolicy;
       this.okHttpClient = other.okHttpClient;
       this.userAgentSuffix = other.userAgentSuffix;
+      this.ticker = other.ticker;
       this.clock = other.clock;
-      this.sleeper = other.sleeper;
+      this.scheduler = other.scheduler;
+      this.outagePolicy = other.outagePolicy;
+      this.listeners.addAll(other.listeners);
     }
 
     /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
@@ -112,8 +133,8 @@ public final class PartooClient implements AutoCloseable {
     /**
      * Where to read the API key from, once per attempt, so a rotated key is picked up without a new client. A key the
      * supplier cannot give, or one that cannot be sent, fails the call with {@link AuthenticationException}, unsent.
-     * It must be thread-safe and quick (cache what a vault returns), and must not rely on thread-locals: blocking calls
-     * run it on the calling thread, but async calls and their retries may run it on OkHttp's or the JDK's threads.
+     * It must be thread-safe and quick (cache what a vault returns), and must not rely on thread-locals: it runs on the
+     * thread that runs the attempt, the caller's for a blocking call, an OkHttp dispatcher thread for an async one.
      */
     public Builder apiKey(Supplier<@Nullable String> apiKeySupplier) {
       this.apiKey = Objects.requireNonNull(apiKeySupplier, "apiKeySupplier");
@@ -156,21 +177,22 @@ public final class PartooClient implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for a TCP/TLS connection, per attempt. Positive; default 2 s. */
+    /** How long to wait for a TCP/TLS connection, per attempt. Positive; default 2 s; capped by the deadline. */
     public Builder connectTimeout(Duration connectTimeout) {
       this.connectTimeout = positive(connectTimeout, "connectTimeout");
       return this;
     }
 
-    /** How long to wait for the next bytes of an answer, per attempt. Positive; default 5 s. */
+    /** How long to wait for the next bytes of an answer, per attempt. Positive; default 5 s; capped by the deadline. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = positive(readTimeout, "readTimeout");
       return this;
     }
 
     /**
-     * One bound on a whole call, every attempt and wait included: the call fails when it is reached, and no retry
-     * starts that could not finish in time. Positive; default 10 s.
+     * One bound on a whole call, every attempt and wait included, measured from the moment the call is made (also for
+     * an async call that waits for a free slot): the call fails when it is reached, no request is sent after it, and
+     * no retry starts whose wait would end past it. Positive; default 10 s. Timeouts longer than it are capped by it.
      */
     public Builder deadline(Duration deadline) {
       this.deadline = positive(deadline, "deadline");
@@ -180,6 +202,24 @@ public final class PartooClient implements AutoCloseable {
     /** When and how often to retry; default {@link RetryPolicy#defaults()}. */
     public Builder retryPolicy(RetryPolicy retryPolicy) {
       this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+      return this;
+    }
+
+    /**
+     * When to stop sending while Partoo looks down, and whether a {@code Retry-After} pauses the whole client; default
+     * {@link OutagePolicy#defaults()}, {@link OutagePolicy#disabled()} to always send.
+     */
+    public Builder outagePolicy(OutagePolicy outagePolicy) {
+      this.outagePolicy = Objects.requireNonNull(outagePolicy, "outagePolicy");
+      return this;
+    }
+
+    /**
+     * Adds a listener that hears the client's calls, attempts, retry budget and health (metrics, traces); listeners
+     * added more than once are called in the order they were added. See {@link PartooListener} for threads.
+     */
+    public Builder listener(PartooListener listener) {
+      this.listeners.add(Objects.requireNonNull(listener, "listener"));
       return this;
     }
 
@@ -200,15 +240,29 @@ public final class PartooClient implements AutoCloseable {
       return this;
     }
 
-    /** The clock deadlines and {@code Retry-After} dates are measured with; for tests. Default UTC system clock. */
+    /**
+     * The monotonic time source deadlines, backoff and waits are measured on; for tests. Default
+     * {@link Ticker#system()}.
+     */
+    public Builder ticker(Ticker ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
+    /** The wall clock, used only to read {@code Retry-After} dates; for tests. Default UTC system clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
     }
 
-    /** How to wait between attempts; for tests, to wait without sleeping. Default {@link Sleeper#system()}. */
-    public Builder sleeper(Sleeper sleeper) {
-      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    /**
+     * Where the client schedules the end of each wait between attempts (backoff, {@code Retry-After}); its tasks are
+     * short and never run your code. Default: a daemon thread of the client's own (which also times the deadlines of
+     * async calls), started on first use and stopped by {@link PartooClient#close()}; a scheduler given here is not
+     * shut down. Tests give one that runs on fake time.
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 
@@ -216,7 +270,7 @@ public final class PartooClient implements AutoCloseable {
      * Returns a new client.
      *
      * @throws IllegalStateException if no API key was set, or the key cannot be sent as a header (the message says
-     *     why without quoting it), or a timeout exceeds the deadline
+     *     why without quoting it)
      */
     public PartooClient build() {
       if (apiKey == null) {
@@ -228,10 +282,6 @@ public final class PartooClient implements AutoCloseable {
           throw new IllegalStateException("apiKey cannot be sent as the x-APIKey header: " + problem);
         }
       }
-      if (connectTimeout.compareTo(deadline) > 0 || readTimeout.compareTo(deadline) > 0) {
-        throw new IllegalStateException("connectTimeout (" + connectTimeout + ") and readTimeout (" + readTimeout
-            + ") must not exceed the deadline (" + deadline + ")");
-      }
       ClientConfig config = new ClientConfig(
           Urls.normalizeBase(baseUrl, "baseUrl"),
           Urls.normalizeBase(appBaseUrl, "appBaseUrl"),
@@ -242,8 +292,11 @@ public final class PartooClient implements AutoCloseable {
           retryPolicy,
           okHttpClient,
           UserAgent.of(userAgentSuffix),
+          ticker,
           clock,
-          sleeper);
+          scheduler,
+          outagePolicy,
+          listeners);
       return new PartooClient(new Builder(this), config);
     }
 

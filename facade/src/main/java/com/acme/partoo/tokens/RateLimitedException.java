@@ -14,19 +14,12 @@ public final class RateLimitedException extends PartooException {
   private final @Nullable Duration retryAfter;
 
   /**
-   * See {@link PartooException#PartooException(String, Integer, String, String, int, Throwable)}.
+   * See {@link PartooException#PartooException(String, PartooException.Details, Throwable)}.
    *
    * @param retryAfter the wait Partoo asked for in its {@code Retry-After} header, or null
    */
-  public RateLimitedException(
-      String message,
-      @Nullable Integer statusCode,
-      @Nullable String partooMessage,
-      @Nullable String requestId,
-      int attempts,
-      @Nullable Throwable cause,
-      @Nullable Duration retryAfter) {
-    super(message, statusCode, partooMessage, requestId, attempts, cause);
+  public RateLimitedException(String message, Details details, @Nullable Throwable cause, @Nullable Duration retryAfter) {
+    super(message, details, cause);
     this.retryAfter = retryAfter;
   }
 

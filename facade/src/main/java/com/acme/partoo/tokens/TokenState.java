@@ -11,5 +11,16 @@ public enum TokenState {
   /** Expired before being used. */
   EXPIRED,
   /** A status this version of the library does not know (Partoo added one): treat the token as unusable. */
-  UNKNOWN
+  UNKNOWN;
+
+  /** The state for Partoo's {@code status} value ({@code "valid"} → {@link #VALID}); {@link #UNKNOWN} for any other. */
+  public static TokenState fromStatus(String status) {
+    return switch (status) {
+      case "valid" -> VALID;
+      case "consumed" -> CONSUMED;
+      case "revoked" -> REVOKED;
+      case "expired" -> EXPIRED;
+      default -> UNKNOWN;
+    };
+  }
 }

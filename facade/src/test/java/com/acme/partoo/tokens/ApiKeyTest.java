@@ -37,7 +37,7 @@ class ApiKeyTest {
   @Test
   void supplierIsReadForEveryAttemptSoARotatedKeyIsUsedByTheRetry() {
     AtomicReference<String> vault = new AtomicReference<>(API_KEY);
-    partoo.sleeper.onWait(() -> vault.set(ROTATED_KEY));
+    partoo.scheduler.onWait(() -> vault.set(ROTATED_KEY));
     partoo.enqueue(status(503), tokenResponse());
     ConnectionTokens tokens = partoo.client(builder -> builder.apiKey(vault::get)).connectionTokens();
 

@@ -3,6 +3,7 @@ package com.acme.partoo.tokens;
 import static com.acme.partoo.tokens.FakePartoo.TOKEN;
 import static com.acme.partoo.tokens.FakePartoo.USER_ID;
 import static com.acme.partoo.tokens.FakePartoo.revokedResponse;
+import static com.acme.partoo.tokens.FakePartoo.stalled;
 import static com.acme.partoo.tokens.FakePartoo.status;
 import static com.acme.partoo.tokens.FakePartoo.statusResponse;
 import static com.acme.partoo.tokens.FakePartoo.tokenResponse;
@@ -11,12 +12,13 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.InstanceOfAssertFactories.throwable;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import mockwebserver3.MockResponse;
-import mockwebserver3.SocketEffect;
+import java.util.concurrent.TimeoutException;
 import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.function.Executable;
 
-/** The *Async twins: same results and failures, waits scheduled on the Sleeper, cancellation reaching the wire. */
+/** The *Async twins: same results and failures, waits scheduled (never slept), cancellation reaching the wire. */
 class AsyncTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -63,14 +65,14 @@ class AsyncTest {
   }
 
   @Test
-  void retriesAreScheduledOnTheSleeperAndNeverBlockAThread() {
+  void retriesAreScheduledFromOkHttpThreadsAndNeverBlockTheCaller() {
     partoo.enqueue(status(503), status(502), tokenResponse());
 
     CompletableFuture<ConnectionToken> future = partoo.tokens().generateAsync(USER_ID);
 
     assertThat(future).succeedsWithin(TIMEOUT);
-    assertThat(partoo.sleeper.delays()).hasSize(2);
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.waits()).hasSize(2)
+        .allSatisfy(wait -> assertThat(wait.thread()).startsWith("OkHttp"));
     assertThat(partoo.requestCount()).isEqualTo(3);
   }
 
@@ -86,7 +88,7 @@ class AsyncTest {
           assertThat(e.attempts()).isEqualTo(3);
           assertThat(e.getSuppressed()).hasSize(2);
         });
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.waits()).allSatisfy(wait -> assertThat(wait.thread()).startsWith("OkHttp"));
   }
 
   @Test
@@ -97,7 +99,7 @@ class AsyncTest {
 
     assertThat(future).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
         .havingCause().isInstanceOf(ServerException.class).withMessageContaining("deadline");
-    assertThat(partoo.sleeper.delays()).isEmpty();
+    assertThat(partoo.scheduler.durations()).isEmpty();
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
@@ -135,7 +137,7 @@ class AsyncTest {
     client.assertCallCanceled();
     client.assertIdle();
     assertThat(future).isCancelled();
-    assertThat(partoo.sleeper.delays()).as("waits for a retry").isEmpty();
+    assertThat(partoo.scheduler.durations()).as("waits for a retry").isEmpty();
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
@@ -156,7 +158,7 @@ class AsyncTest {
   @Test
   void cancellingARevokeWhileItWaitsToRetrySendsNothingMore() {
     CompletableFuture<CompletableFuture<Void>> revoking = new CompletableFuture<>();
-    partoo.sleeper.onWait(() -> revoking.join().cancel(true));
+    partoo.scheduler.onWait(() -> revoking.join().cancel(true));
     partoo.enqueue(status(500));
     Watched client = new Watched();
 
@@ -168,9 +170,82 @@ class AsyncTest {
     assertThat(partoo.requestCount()).as("requests, the failed revoke included").isEqualTo(1);
   }
 
-  /** An answer that never comes (until the server closes). */
-  private static MockResponse stalled() {
-    return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+  @Test
+  void orTimeoutOnTheFutureStopsTheCallInFlight() {
+    partoo.answerEveryRequestWith(stalled());
+    Watched client = new Watched();
+
+    CompletableFuture<ConnectionToken> future = client.tokens.generateAsync(USER_ID);
+    future.orTimeout(100, TimeUnit.MILLISECONDS);
+
+    assertThat(future).failsWithin(TIMEOUT).withThrowableOfType(ExecutionException.class)
+        .havingCause().isInstanceOf(TimeoutException.class);
+    client.assertCallCanceled();
+    client.assertIdle();
+    assertThat(partoo.scheduler.durations()).as("waits for a retry").isEmpty();
+    assertThat(partoo.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void completingARevokesFutureWhileItWaitsToRetryStopsTheCheckAndTheRetry() {
+    CompletableFuture<CompletableFuture<Void>> revoking = new CompletableFuture<>();
+    partoo.scheduler.onWait(() -> revoking.join().completeExceptionally(new IllegalStateException("page gone")));
+    partoo.answerEveryRequestWith(status(500));
+    Watched client = new Watched();
+
+    CompletableFuture<Void> future = client.tokens.revokeAsync(USER_ID, TOKEN);
+    revoking.complete(future);
+
+    client.assertIdle();
+    assertThat(future).isCompletedExceptionally();
+    assertThat(partoo.requestLines()).as("no check, no second revoke").containsExactly(
+        "POST /v2/connection/revoke_token");
+  }
+
+  @Test
+  void completingTheFutureWithAValueCancelsTheCallInFlight() {
+    partoo.enqueue(stalled());
+    Watched client = new Watched();
+
+    CompletableFuture<ConnectionToken> future = client.tokens.generateAsync(USER_ID);
+    partoo.takeRequest();
+    future.complete(new ConnectionToken("cached", java.time.Instant.EPOCH, Duration.ofMinutes(5)));
+
+    client.assertCallCanceled();
+    client.assertIdle();
+    assertThat(partoo.requestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void keySupplierWaitsAndContinuationsRunOnThreadsTheClientOwnsNeverTheJdksSharedScheduler() {
+    partoo.enqueue(status(503), tokenResponse());
+    List<String> keyThreads = new CopyOnWriteArrayList<>();
+    ConnectionTokens tokens = partoo.realTimeClient(b -> b
+        .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ofMillis(5)).build())
+        .apiKey(() -> {
+          keyThreads.add(Thread.currentThread().getName());
+          return FakePartoo.API_KEY;
+        })).connectionTokens();
+
+    CompletableFuture<String> continuation =
+        tokens.generateAsync(USER_ID).thenApply(token -> Thread.currentThread().getName());
+
+    assertThat(continuation).succeedsWithin(TIMEOUT).asString().startsWith("OkHttp");
+    assertThat(keyThreads).hasSize(2).allSatisfy(name -> assertThat(name).startsWith("OkHttp"));
+  }
+
+  @Test
+  void aBlockingCallAsksTheKeySupplierOnTheCallersThread() {
+    partoo.enqueue(status(503), tokenResponse());
+    List<String> keyThreads = new CopyOnWriteArrayList<>();
+    ConnectionTokens tokens = partoo.client(b -> b.apiKey(() -> {
+      keyThreads.add(Thread.currentThread().getName());
+      return FakePartoo.API_KEY;
+    })).connectionTokens();
+
+    tokens.generate(USER_ID);
+
+    assertThat(keyThreads).containsExactly(Thread.currentThread().getName(), Thread.currentThread().getName());
   }
 
   /**

@@ -78,7 +78,7 @@ class ConnectionTokensTest {
 
     ConnectionTokenStatus status = partoo.tokens().check(USER_ID, TOKEN);
 
-    assertThat(status).isEqualTo(new ConnectionTokenStatus(TOKEN, TokenState.EXPIRED, null, null, null, null));
+    assertThat(status).isEqualTo(new ConnectionTokenStatus(TOKEN, "expired", null, null, null, null));
   }
 
   @Test

@@ -99,7 +99,7 @@ class ErrorMappingTest {
     assertThat(e.requestId()).contains(REQUEST_ID);
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(e.getMessage()).contains("wait at least 2 s");
-    assertThat(partoo.sleeper.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+    assertThat(partoo.scheduler.durations()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
   }
 
   @Test

@@ -6,20 +6,28 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test (or {@link FakeSleeper}) moves it. Safe to read from OkHttp threads. */
-final class FakeClock extends Clock {
+/**
+ * Time that stands still until a test (or {@link FakeScheduler}) moves it: the wall clock and the monotonic ticker
+ * read the same fake time. Safe to read from OkHttp threads.
+ */
+final class FakeClock extends Clock implements Ticker {
 
   static final Instant START = Instant.parse("2026-01-15T10:00:00Z");
 
-  private volatile Instant now = START;
+  private volatile long nanos;
 
-  void advance(Duration duration) {
-    now = now.plus(duration);
+  synchronized void advance(Duration duration) {
+    nanos += duration.toNanos();
+  }
+
+  @Override
+  public long read() {
+    return nanos;
   }
 
   @Override
   public Instant instant() {
-    return now;
+    return START.plusNanos(nanos);
   }
 
   @Override

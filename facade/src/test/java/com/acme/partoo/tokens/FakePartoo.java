@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeSleeper} and read a
- * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and sleeper. Register it with
+ * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeScheduler} and read a
+ * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and scheduler. Register it with
  * {@code @RegisterExtension final FakePartoo partoo = new FakePartoo();}. Clients made here are closed after each test.
  */
 final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
@@ -40,7 +40,7 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final FakeClock clock = new FakeClock();
-  final FakeSleeper sleeper = new FakeSleeper(clock);
+  final FakeScheduler scheduler = new FakeScheduler(clock);
   private final List<PartooClient> clients = new ArrayList<>();
   private MockWebServer server;
 
@@ -56,6 +56,7 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {
     clients.forEach(PartooClient::close);
+    scheduler.shutdownNow();
     server.close();
   }
 
@@ -68,9 +69,9 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
-  /** A builder for this server, clock and sleeper, with {@link #API_KEY}; the caller closes what it builds. */
+  /** A builder for this server, clock and scheduler, with {@link #API_KEY}; the caller closes what it builds. */
   PartooClient.Builder builder() {
-    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).clock(clock).sleeper(sleeper);
+    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).ticker(clock).clock(clock).scheduler(scheduler);
   }
 
   /** A client with the default retry policy, closed after the test. */
@@ -81,6 +82,16 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   /** A client from {@link #builder()} changed by {@code customize}, closed after the test. */
   PartooClient client(UnaryOperator<PartooClient.Builder> customize) {
     PartooClient client = customize.apply(builder()).build();
+    clients.add(client);
+    return client;
+  }
+
+  /**
+   * A client on real time (system ticker, the client's own scheduler) changed by {@code customize}, closed after the
+   * test: for what only real time shows, such as a call queued behind OkHttp's dispatcher reaching its deadline.
+   */
+  PartooClient realTimeClient(UnaryOperator<PartooClient.Builder> customize) {
+    PartooClient client = customize.apply(PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl())).build();
     clients.add(client);
     return client;
   }
@@ -98,6 +109,16 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     for (MockResponse response : responses) {
       server.enqueue(response);
     }
+  }
+
+  /** An answer that never comes (until the server closes): Partoo hanging. */
+  static MockResponse stalled() {
+    return new MockResponse.Builder().onResponseStart(mockwebserver3.SocketEffect.Stall.INSTANCE).build();
+  }
+
+  /** Answers requests with {@code dispatcher} instead of the scripted queue. */
+  void setDispatcher(Dispatcher dispatcher) {
+    server.setDispatcher(dispatcher);
   }
 
   /** Answers every request with {@code response}, however many come: an outage. */

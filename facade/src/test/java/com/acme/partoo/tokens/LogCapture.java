@@ -21,7 +21,12 @@ final class LogCapture implements BeforeEachCallback, AfterEachCallback {
   private boolean additive;
 
   LogCapture(Class<?> source) {
-    this.logger = (Logger) LoggerFactory.getLogger(source);
+    this(source.getName());
+  }
+
+  /** For a class this package cannot see (a package-private one of {@code internal}). */
+  LogCapture(String loggerName) {
+    this.logger = (Logger) LoggerFactory.getLogger(loggerName);
   }
 
   @Override

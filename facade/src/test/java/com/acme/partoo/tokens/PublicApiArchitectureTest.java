@@ -78,6 +78,23 @@ class PublicApiArchitectureTest {
         .check(FACADE);
   }
 
+  /** The internal types the API package (or the benchmarks' baselines, for PartooJson) needs; the rest stays hidden. */
+  private static final Set<String> PUBLIC_INTERNALS = Set.of(
+      "ClientConfig", "PartooJson", "Secrets", "TokenService", "Urls", "UserAgent");
+
+  @Test
+  void internalClassesArePackagePrivateUnlessTheApiPackageNeedsThem() {
+    List<String> publicInternals = FACADE.stream()
+        .filter(type -> type.getPackageName().equals(API_PACKAGE + ".internal"))
+        .filter(type -> type.getEnclosingClass().isEmpty() && isVisibleToCallers(type))
+        .map(JavaClass::getSimpleName)
+        .filter(name -> !name.equals("package-info"))
+        .toList();
+
+    assertThat(publicInternals).as("public classes of the internal package").containsExactlyInAnyOrderElementsOf(
+        PUBLIC_INTERNALS);
+  }
+
   private static Path mainClassesOf(Class<?> type) {
     try {
       return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());

@@ -49,6 +49,32 @@ class RedactionTest {
   }
 
   @Test
+  void anEchoedKeyIsMaskedWithTheKeyThatAttemptSentNotTheOneTheSupplierGivesNow() {
+    // Partoo (or a proxy) echoes the key it received; the supplier rotates the key every time it is asked.
+    partoo.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public mockwebserver3.MockResponse dispatch(mockwebserver3.RecordedRequest request) {
+        return json(503, "{\"errors\": {\"json\": \"bad key " + request.getHeaders().get("x-APIKey") + "\"}}");
+      }
+    });
+    java.util.concurrent.atomic.AtomicInteger rotations = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.List<String> handedOut = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ConnectionTokens tokens = partoo.client(b -> b.apiKey(() -> {
+      String key = API_KEY + "-rotation-" + rotations.incrementAndGet();
+      handedOut.add(key);
+      return key;
+    })).connectionTokens();
+
+    ServerException e = catchThrowableOfType(ServerException.class, () -> tokens.generate(USER_ID));
+
+    assertThat(handedOut).hasSizeGreaterThanOrEqualTo(3);
+    for (String key : handedOut) {
+      assertNoSecretIn(e, key);
+    }
+    assertThat(e.getMessage()).contains("bad key " + API_KEY.substring(0, 4) + "****");
+  }
+
+  @Test
   void shortTokenIsMaskedEntirely() {
     ConnectionToken token = new ConnectionToken("abc12345", Instant.EPOCH, Duration.ofMinutes(5));
 

@@ -6,7 +6,6 @@ import static com.acme.partoo.tokens.FakePartoo.tokenResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.acme.partoo.tokens.internal.RetryBudget;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -16,51 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class RetryBudgetTest {
 
   @RegisterExtension final FakePartoo partoo = new FakePartoo();
-  @RegisterExtension final LogCapture log = new LogCapture(RetryBudget.class);
-
-  @Test
-  void fullBucketAllowsCapacityRetriesThenRefuses() {
-    RetryBudget budget = new RetryBudget(3, 0.1);
-
-    List<Boolean> granted = List.of(budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire(), budget.tryAcquire());
-
-    assertThat(granted).containsExactly(true, true, true, false);
-  }
-
-  @Test
-  void successesRefillTheBucketByTheirFraction() {
-    RetryBudget budget = new RetryBudget(2, 0.5);
-    budget.tryAcquire();
-    budget.tryAcquire();
-
-    budget.onSuccess();
-    boolean afterOneSuccess = budget.tryAcquire();
-    budget.onSuccess();
-    boolean afterTwoSuccesses = budget.tryAcquire();
-
-    assertThat(afterOneSuccess).isFalse();
-    assertThat(afterTwoSuccesses).isTrue();
-  }
-
-  @Test
-  void refillStopsAtCapacity() {
-    RetryBudget budget = new RetryBudget(2, 1.0);
-    budget.tryAcquire();
-
-    for (int i = 0; i < 10; i++) {
-      budget.onSuccess();
-    }
-
-    assertThat(budget.available()).isEqualTo(2.0);
-  }
-
-  @Test
-  void zeroCapacityNeverGrantsARetry() {
-    RetryBudget budget = new RetryBudget(0, 1.0);
-    budget.onSuccess();
-
-    assertThat(budget.tryAcquire()).isFalse();
-  }
+  @RegisterExtension final LogCapture log = new LogCapture("com.acme.partoo.tokens.internal.RetryBudget");
 
   @Test
   void zeroCapacityClientFailsAfterOneAttempt() {

@@ -32,9 +32,9 @@ class RetryTest {
 
     assertThat(token.token()).isEqualTo(TOKEN);
     assertThat(partoo.requestCount()).isEqualTo(3);
-    assertThat(partoo.sleeper.sleeps()).hasSize(2);
-    assertThat(partoo.sleeper.sleeps().get(0)).isLessThan(ofMillis(200));
-    assertThat(partoo.sleeper.sleeps().get(1)).isLessThan(ofMillis(400));
+    assertThat(partoo.scheduler.durations()).hasSize(2);
+    assertThat(partoo.scheduler.durations().get(0)).isLessThan(ofMillis(200));
+    assertThat(partoo.scheduler.durations().get(1)).isLessThan(ofMillis(400));
   }
 
   @Test
@@ -54,7 +54,7 @@ class RetryTest {
 
     partoo.tokens().generate(USER_ID);
 
-    assertThat(partoo.sleeper.sleeps()).containsExactly(ofSeconds(3));
+    assertThat(partoo.scheduler.durations()).containsExactly(ofSeconds(3));
   }
 
   @Test
@@ -63,7 +63,7 @@ class RetryTest {
 
     partoo.tokens().generate(USER_ID);
 
-    assertThat(partoo.sleeper.sleeps()).containsExactly(ofSeconds(4));
+    assertThat(partoo.scheduler.durations()).containsExactly(ofSeconds(4));
   }
 
   @Test
@@ -75,7 +75,7 @@ class RetryTest {
 
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).contains("Retry-After").contains("30000 ms").contains("10000 ms deadline");
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.durations()).isEmpty();
     assertThat(partoo.requestCount()).isEqualTo(1);
   }
 
@@ -88,7 +88,7 @@ class RetryTest {
     assertThat(e.retryAfter()).contains(ofSeconds(60));
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(e.getMessage()).contains("deadline").contains("wait at least 60 s");
-    assertThat(partoo.sleeper.sleeps()).isEmpty();
+    assertThat(partoo.scheduler.durations()).isEmpty();
   }
 
   @Test
@@ -102,7 +102,7 @@ class RetryTest {
     ServerException e = catchThrowableOfType(ServerException.class, () -> tokens.generate(USER_ID));
 
     // Waits of 4 s at 0 s and 4 s fit in 10 s; a third, ending at 12 s, does not.
-    assertThat(partoo.sleeper.sleeps()).containsExactly(ofSeconds(4), ofSeconds(4));
+    assertThat(partoo.scheduler.durations()).containsExactly(ofSeconds(4), ofSeconds(4));
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(e.getSuppressed()).hasSize(2);
     assertThat(e.getMessage()).contains("deadline");
@@ -123,10 +123,8 @@ class RetryTest {
   @Test
   void interruptedWaitFailsTheCallAndKeepsTheInterruptFlag() {
     partoo.enqueue(status(503));
-    Sleeper interrupted = duration -> {
-      throw new InterruptedException("shutting down");
-    };
-    ConnectionTokens tokens = partoo.client(builder -> builder.sleeper(interrupted)).connectionTokens();
+    partoo.scheduler.onWait(() -> Thread.currentThread().interrupt()); // the caller's thread, shutting down
+    ConnectionTokens tokens = partoo.tokens();
 
     try {
       PartooConnectionException e =

@@ -97,7 +97,7 @@ class RevokeTest {
 
     assertThat(future).succeedsWithin(Duration.ofSeconds(5));
     assertThat(partoo.requestLines()).containsExactly(REVOKE, CHECK);
-    assertThat(partoo.sleeper.delays()).hasSize(1);
+    assertThat(partoo.scheduler.durations()).hasSize(1);
   }
 
   @Test

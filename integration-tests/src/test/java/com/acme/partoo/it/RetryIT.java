@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Retries on 429 and 5xx: how many, how long apart (measured on the injected sleeper, nothing sleeps), Retry-After,
+ * Retries on 429 and 5xx: how many, how long apart (measured on the injected fake time, nothing sleeps), Retry-After,
  * the deadline and the retry budget.
  */
 class RetryIT {
@@ -60,7 +60,7 @@ class RetryIT {
 
     assertThat(token.token()).isEqualTo(TestSecrets.TOKEN);
     assertThat(partoo.requestsTo(GENERATE_PATH)).hasSize(3);
-    assertThat(partoo.time().waits()).as("waits go through Sleeper.delay").hasSize(2);
+    assertThat(partoo.time().waits()).as("waits are scheduled on the fake time").hasSize(2);
   }
 
   @Test

@@ -1,35 +1,33 @@
 package com.acme.partoo.tokens.internal;
 
+import java.io.IOException;
 import java.util.function.Supplier;
+import okhttp3.Request;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
 
 /**
- * One operation ready to run: how to make a fresh Retrofit call for each attempt, and how to turn its body into the
- * public value.
+ * One operation ready to run: how to build its request for each attempt, and how to turn a 2xx body into the public
+ * value.
  *
  * @param operation what the call is about, for messages and redaction
- * @param newCall a new, unexecuted call per attempt
- * @param mapper the generated model to the public value; it gets null for a body-less 2xx (204, 205)
- * @param probe for operations that must not simply be repeated after an ambiguous failure (revoke): a single-attempt
- *     call that says whether the first attempt took effect after all (a non-null value is the result); or null
+ * @param request a fresh request per attempt, built by Retrofit from the generated interface
+ * @param reader the 2xx body to the public value
+ * @param alreadyDone for an operation that must not simply be repeated after an ambiguous failure (revoke, whose
+ *     value is always null): a call that says whether the lost attempt took effect after all ({@code TRUE} ends the
+ *     call successfully); or null
  */
-record ApiCall<R, T>(
-    Operation operation, Supplier<Call<R>> newCall, BodyMapper<R, T> mapper, @Nullable ApiCall<?, T> probe) {
+record ApiCall<T>(
+    Operation operation, Supplier<Request> request, BodyReader<T> reader, @Nullable ApiCall<Boolean> alreadyDone) {
 
-  /** Maps a generated model to a public value. */
+  /** Reads a 2xx body into a public value. */
   @FunctionalInterface
-  interface BodyMapper<R, T> {
-    /** @throws UnusableBodyException if the body lacks what the value needs, or is absent and needed */
-    @Nullable T map(@Nullable R body) throws UnusableBodyException;
-  }
-
-  /** {@code body}, for mappers that need one. */
-  static <R> R present(@Nullable R body) throws UnusableBodyException {
-    if (body == null) {
-      throw new UnusableBodyException("an empty body");
-    }
-    return body;
+  interface BodyReader<T> {
+    /**
+     * @throws IOException if the body cannot be read or parsed (Jackson's exceptions are IOExceptions)
+     * @throws UnusableBodyException if it parses but lacks what the value needs
+     */
+    @Nullable T read(ResponseBody body) throws IOException, UnusableBodyException;
   }
 
   /** A 2xx body without what this client needs; the message names the problem and never quotes the body. */

@@ -6,7 +6,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 
 /** Exponential backoff with full jitter: a uniform wait in {@code [0, min(maxDelay, baseDelay × 2^(retry-1)))}. */
-public final class Backoff {
+final class Backoff {
 
   private final long baseNanos;
   private final long maxNanos;

@@ -1,341 +1,227 @@
 package com.acme.partoo.tokens.internal;
 
-import com.acme.partoo.tokens.PartooConnectionException;
-import com.acme.partoo.tokens.PartooException;
-import com.acme.partoo.tokens.RetryPolicy;
-import com.acme.partoo.tokens.Sleeper;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Call;
+import okhttp3.Dispatcher;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
 
 /**
- * Runs an {@link ApiCall} to completion: attempts, the retry decision, waits, the deadline and the retry budget, for
- * blocking and asynchronous callers alike. Asynchronous waits are scheduled, so no thread is blocked while backing off.
+ * Drives {@link CallLoop}s: on the calling thread for blocking calls, through OkHttp's dispatcher and the client's
+ * scheduler for asynchronous ones. The drivers only carry out steps; the loop decides them.
+ *
+ * <p>Threads: a blocking call's attempts run on the caller's thread, which waits between them on a latch the waits'
+ * scheduler releases. An asynchronous call's attempts and the completion of its future run on OkHttp's dispatcher
+ * threads; scheduler threads only end waits and fire deadlines, and never run a caller's code. A call stopped by its
+ * deadline completes on the client's deadline thread.
  */
-public final class CallRunner {
-  private static final Logger LOG = LoggerFactory.getLogger(CallRunner.class);
+final class CallRunner {
 
-  // Statuses that mean "not processed, or failed on the way": safe and useful to try again.
-  private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
-  // Of those, the ones after which the request may nevertheless have taken effect.
-  private static final Set<Integer> AMBIGUOUS_STATUSES = Set.of(500, 502, 504);
-  private static final String REQUEST_ID_HEADER = "X-Request-Id";
+  private final LoopSettings settings;
+  private final Exchange exchange;
+  private final ClientLifecycle lifecycle;
+  private final ScheduledExecutorService waits;
+  private final ScheduledExecutorService alarms;
+  private final Executor deadlines;
 
-  private final RetryPolicy policy;
-  private final RetryBudget budget;
-  private final Backoff backoff;
-  private final Duration deadline;
-  private final Clock clock;
-  private final Sleeper sleeper;
-  private final ExceptionFactory exceptions;
-  private final ObjectMapper json;
-
-  /** All collaborators are immutable or thread-safe; so is the runner. */
-  public CallRunner(
-      RetryPolicy policy,
-      RetryBudget budget,
-      Backoff backoff,
-      Duration deadline,
-      Clock clock,
-      Sleeper sleeper,
-      ExceptionFactory exceptions,
-      ObjectMapper json) {
-    this.policy = policy;
-    this.budget = budget;
-    this.backoff = backoff;
-    this.deadline = deadline;
-    this.clock = clock;
-    this.sleeper = sleeper;
-    this.exceptions = exceptions;
-    this.json = json;
+  /**
+   * @param waits ends the waits between attempts (tests give one on fake time)
+   * @param alarms fires the deadlines of queued asynchronous calls, on real time
+   * @param deadlines completes the futures of calls stopped by their deadline
+   */
+  CallRunner(
+      LoopSettings settings,
+      Exchange exchange,
+      ClientLifecycle lifecycle,
+      ScheduledExecutorService waits,
+      ScheduledExecutorService alarms,
+      Executor deadlines) {
+    this.settings = settings;
+    this.exchange = exchange;
+    this.lifecycle = lifecycle;
+    this.waits = waits;
+    this.alarms = alarms;
+    this.deadlines = deadlines;
   }
 
-  /** Runs {@code call} on the calling thread. @throws PartooException when it fails for good */
-  <R, T> @Nullable T execute(ApiCall<R, T> call) {
-    Attempts attempts = new Attempts(clock.instant().plus(deadline));
-    while (true) {
-      attempts.count++;
-      Outcome<T> outcome = attempt(call, attempts);
-      Step step = decide(outcome, attempts);
-      if (step instanceof Step.Finish) {
-        return finish(outcome, call, attempts, null);
-      }
-      if (step instanceof Step.GiveUp giveUp) {
-        return finish(outcome, call, attempts, giveUp.reason());
-      }
-      Duration wait = ((Step.Retry) step).delay();
-      attempts.failed(exceptions.create(outcome, call.operation(), attempts.count, null));
-      logRetry(call, attempts, outcome, wait);
-      try {
-        sleeper.sleep(wait);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw attempts.withEarlierFailures(new PartooConnectionException(
-            "Interrupted while waiting to retry the request to " + call.operation().describe() + ".",
-            null, null, null, attempts.count, e));
-      }
-      if (call.probe() != null && isAmbiguous(outcome)) {
-        Outcome<T> probed = attempt(call.probe(), attempts);
-        if (probed instanceof Outcome.Success<T> success && success.value() != null) {
-          return success.value();
+  /** Runs {@code call} on the calling thread. @throws com.acme.partoo.tokens.PartooException when it fails for good */
+  <T> @Nullable T execute(ApiCall<T> call) {
+    CallLoop<T> loop = new CallLoop<>(call, settings, null);
+    lifecycle.register(loop);
+    try {
+      Step<T> step = loop.start();
+      while (true) {
+        if (step instanceof Step.Send<T> send) {
+          step = loop.afterAttempt(send.attempt(), sendBlocking(loop, send));
+        } else if (step instanceof Step.Wait<T> wait) {
+          step = waitBlocking(loop, wait) ? loop.afterWait() : loop.interrupted();
+        } else if (step instanceof Step.Done<T> done) {
+          return done.value();
+        } else if (step instanceof Step.Fail<T> fail) {
+          throw fail.error();
+        } else {
+          throw new IllegalStateException("a blocking call cannot be abandoned");
         }
       }
+    } finally {
+      lifecycle.unregister(loop);
     }
   }
 
-  /** Runs {@code call} asynchronously; the future completes on an OkHttp thread, or exceptionally with a
-   * {@link PartooException}. Cancelling it cancels the attempt in flight. */
-  <R, T> CompletableFuture<T> executeAsync(ApiCall<R, T> call) {
-    CompletableFuture<T> result = new CompletableFuture<>();
-    Attempts attempts = new Attempts(clock.instant().plus(deadline));
-    result.whenComplete((value, error) -> {
-      if (result.isCancelled()) {
-        attempts.cancel();
-      }
+  /**
+   * Runs {@code call} asynchronously. The future completes on an OkHttp dispatcher thread (or on the thread that closes
+   * the client); completing it from outside stops the call.
+   */
+  <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    CallLoop<T> loop = new CallLoop<>(call, settings, future);
+    future.whenComplete((value, error) -> {
+      // Completed by the loop (then this does nothing), or by the caller: cancel, orTimeout, complete...
+      loop.stop(CallLoop.End.ABANDONED);
+      lifecycle.unregister(loop);
     });
-    attemptAsync(call, attempts, result);
-    return result;
+    lifecycle.register(loop);
+    advance(loop, future, loop.start());
+    return future;
   }
 
-  private <R, T> void attemptAsync(ApiCall<R, T> call, Attempts attempts, CompletableFuture<T> result) {
-    if (result.isDone()) {
-      return;
-    }
-    attempts.count++;
-    startAsync(call, attempts, outcome -> {
-      Step step = decide(outcome, attempts);
-      if (step instanceof Step.Retry retry) {
-        attempts.failed(exceptions.create(outcome, call.operation(), attempts.count, null));
-        logRetry(call, attempts, outcome, retry.delay());
-        sleeper.delay(retry.delay()).whenComplete((ignored, error) -> {
-          if (result.isDone()) {
-            return; // cancelled while waiting: send nothing more, not even a probe
-          }
-          if (call.probe() != null && isAmbiguous(outcome)) {
-            startAsync(call.probe(), attempts, probed -> {
-              if (probed instanceof Outcome.Success<T> success && success.value() != null) {
-                result.complete(success.value());
-              } else {
-                attemptAsync(call, attempts, result);
-              }
-            }, result);
-          } else {
-            attemptAsync(call, attempts, result);
-          }
-        });
-      } else {
-        String reason = step instanceof Step.GiveUp giveUp ? giveUp.reason() : null;
-        result.complete(finish(outcome, call, attempts, reason));
-      }
-    }, result);
-  }
-
-  /** Starts one attempt and hands its outcome to {@code next} on an OkHttp thread; any error fails {@code result}. */
-  private <R, T, V> void startAsync(
-      ApiCall<R, T> call, Attempts attempts, OutcomeHandler<T> next, CompletableFuture<V> result) {
-    Call<R> retrofitCall;
+  private <T> Outcome<?> sendBlocking(CallLoop<T> loop, Step.Send<T> send) {
+    Call okHttpCall;
     try {
-      retrofitCall = call.newCall().get();
-      attempts.current = retrofitCall;
-      boundByDeadline(retrofitCall, attempts);
-    } catch (ApiKeyUnavailableException e) {
-      handleSafely(next, new Outcome.NoApiKey<>(e.getMessage()), result);
-      return;
+      okHttpCall = exchange.newCall(send.call(), send.attempt(), send.timeoutNanos());
+    } catch (RuntimeException e) {
+      return new Outcome.Broken<>(e, null, null);
     }
-    retrofitCall.enqueue(new Callback<R>() {
-      @Override
-      public void onResponse(Call<R> c, Response<R> response) {
-        handleSafely(next, fromResponse(call, response), result);
-      }
-
-      @Override
-      public void onFailure(Call<R> c, Throwable t) {
-        if (t instanceof RuntimeException && !(t instanceof ApiKeyUnavailableException)) {
-          result.completeExceptionally(t);
-          return;
-        }
-        handleSafely(next, fromThrowable(t), result);
-      }
-    });
+    // A call stopped meanwhile is canceled here, and then fails at once without sending.
+    loop.sending(okHttpCall);
+    return exchange.execute(okHttpCall, send.call(), send.attempt());
   }
 
-  private static <T, V> void handleSafely(OutcomeHandler<T> next, Outcome<T> outcome, CompletableFuture<V> result) {
-    if (result.isDone()) {
-      // Cancelled: the attempt's failure is the cancellation itself, not a reason to spend the budget and retry.
-      return;
+  /** Waits, or less if the call is stopped or woken early; false if the thread was interrupted. */
+  private boolean waitBlocking(CallLoop<?> loop, Step.Wait<?> wait) {
+    if (Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    CountDownLatch over = new CountDownLatch(1);
+    loop.waiting(over::countDown);
+    if (wait.wakeEarly() != null) {
+      wait.wakeEarly().whenComplete((ignored, error) -> over.countDown());
+    }
+    Future<?> timer;
+    try {
+      timer = waits.schedule(over::countDown, wait.nanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException e) {
+      return true; // the client is closing: the loop, stopped, will say so
     }
     try {
-      next.handle(outcome);
-    } catch (Throwable t) {
-      // Never leave the caller's future hanging: a PartooException or a bug both end up in it.
-      result.completeExceptionally(t);
-    }
-  }
-
-  @FunctionalInterface
-  private interface OutcomeHandler<T> {
-    void handle(Outcome<T> outcome);
-  }
-
-  /** One blocking attempt, bounded by what is left of the deadline. */
-  private <R, T> Outcome<T> attempt(ApiCall<R, T> call, Attempts attempts) {
-    try {
-      Call<R> retrofitCall = call.newCall().get();
-      boundByDeadline(retrofitCall, attempts);
-      return fromResponse(call, retrofitCall.execute());
-    } catch (ApiKeyUnavailableException e) {
-      return new Outcome.NoApiKey<>(e.getMessage());
-    } catch (IOException e) {
-      return fromThrowable(e);
-    }
-  }
-
-  private void boundByDeadline(Call<?> call, Attempts attempts) {
-    long remaining = Duration.between(clock.instant(), attempts.deadline).toNanos();
-    // A zero timeout means "none" to Okio: always leave at least a millisecond.
-    call.timeout().timeout(Math.max(remaining, TimeUnit.MILLISECONDS.toNanos(1)), TimeUnit.NANOSECONDS);
-  }
-
-  private <R, T> Outcome<T> fromResponse(ApiCall<R, T> call, Response<R> response) {
-    int status = response.code();
-    String requestId = response.headers().get(REQUEST_ID_HEADER);
-    LOG.debug("Partoo {} answered HTTP {}", call.operation().kind().endpoint(), status);
-    if (!response.isSuccessful()) {
-      Duration retryAfter = RetryAfter.parse(response.headers().get("Retry-After"), clock.instant());
-      return new Outcome.HttpFailure<>(status, requestId, retryAfter, ErrorBody.read(response.errorBody(), json));
-    }
-    try {
-      // Retrofit gives no body, without converting, for 204 and 205: the mapper decides whether it needs one.
-      return new Outcome.Success<>(call.mapper().map(response.body()));
-    } catch (ApiCall.UnusableBodyException e) {
-      return new Outcome.Unusable<>(status, requestId, e.getMessage());
-    }
-  }
-
-  private static <T> Outcome<T> fromThrowable(Throwable t) {
-    if (t instanceof ApiKeyUnavailableException e) {
-      return new Outcome.NoApiKey<>(e.getMessage());
-    }
-    if (t instanceof JsonProcessingException e) {
-      // Retrofit converts only 2xx bodies. The parser's message may quote the body (and a token in it): keep only
-      // where it failed.
-      String where = e.getLocation() == null ? "" : " (at line " + e.getLocation().getLineNr() + ", column "
-          + e.getLocation().getColumnNr() + ")";
-      return new Outcome.Unusable<>(null, null, "a body that is not the expected JSON" + where);
-    }
-    if (t instanceof IOException e) {
-      return new Outcome.NoAnswer<>(e);
-    }
-    throw new IllegalStateException("unexpected failure type", t);
-  }
-
-  /** The whole retry decision: return, retry after a wait, or give up with a reason. */
-  private Step decide(Outcome<?> outcome, Attempts attempts) {
-    if (!isRetryable(outcome)) {
-      if (!(outcome instanceof Outcome.NoApiKey<?>)) {
-        budget.onSuccess();
-      }
-      return Step.FINISH;
-    }
-    if (attempts.count >= policy.maxAttempts()) {
-      return Step.FINISH;
-    }
-    Duration retryAfter = outcome instanceof Outcome.HttpFailure<?> failure ? failure.retryAfter() : null;
-    Duration wait = retryAfter != null ? retryAfter : backoff.delay(attempts.count);
-    Instant now = clock.instant();
-    if (!now.plus(wait).isBefore(attempts.deadline)) {
-      return new Step.GiveUp(retryAfter != null
-          ? "Partoo asked to wait " + retryAfter.toMillis() + " ms (Retry-After), past the " + deadline.toMillis()
-              + " ms deadline"
-          : "the " + deadline.toMillis() + " ms deadline leaves no time for another attempt");
-    }
-    if (!budget.tryAcquire()) {
-      return new Step.GiveUp("this client's retry budget is spent (many calls are failing), so no retry was made");
-    }
-    return new Step.Retry(wait);
-  }
-
-  private static boolean isRetryable(Outcome<?> outcome) {
-    if (outcome instanceof Outcome.NoAnswer<?>) {
+      over.await();
       return true;
-    }
-    return outcome instanceof Outcome.HttpFailure<?> failure && RETRYABLE_STATUSES.contains(failure.status());
-  }
-
-  private static boolean isAmbiguous(Outcome<?> outcome) {
-    if (outcome instanceof Outcome.NoAnswer<?> noAnswer) {
-      return noAnswer.maybeProcessed();
-    }
-    return outcome instanceof Outcome.HttpFailure<?> failure && AMBIGUOUS_STATUSES.contains(failure.status());
-  }
-
-  private <T> @Nullable T finish(Outcome<T> outcome, ApiCall<?, T> call, Attempts attempts, @Nullable String reason) {
-    if (outcome instanceof Outcome.Success<T> success) {
-      return success.value();
-    }
-    throw attempts.withEarlierFailures(exceptions.create(outcome, call.operation(), attempts.count, reason));
-  }
-
-  private static void logRetry(ApiCall<?, ?> call, Attempts attempts, Outcome<?> outcome, Duration wait) {
-    if (LOG.isDebugEnabled()) {
-      String what = outcome instanceof Outcome.HttpFailure<?> failure ? "HTTP " + failure.status()
-          : outcome instanceof Outcome.NoAnswer<?> noAnswer ? noAnswer.cause().getClass().getSimpleName()
-          : outcome.getClass().getSimpleName();
-      LOG.debug("Partoo {} attempt {} failed ({}); retrying in {} ms",
-          call.operation().kind().endpoint(), attempts.count, what, wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      timer.cancel(false);
+      return false;
     }
   }
 
-  /** The state of one call across its attempts. */
-  private static final class Attempts {
-    final Instant deadline;
-    int count;
-    volatile @Nullable Call<?> current;
-    private final List<PartooException> earlier = new ArrayList<>(0);
-
-    Attempts(Instant deadline) {
-      this.deadline = deadline;
-    }
-
-    synchronized void failed(PartooException failure) {
-      earlier.add(failure);
-    }
-
-    synchronized PartooException withEarlierFailures(PartooException last) {
-      earlier.forEach(last::addSuppressed);
-      return last;
-    }
-
-    void cancel() {
-      Call<?> call = current;
-      if (call != null) {
-        call.cancel();
+  private <T> void advance(CallLoop<T> loop, CompletableFuture<T> future, Step<T> step) {
+    try {
+      if (step instanceof Step.Send<T> send) {
+        sendAsync(loop, future, send);
+      } else if (step instanceof Step.Wait<T> wait) {
+        waitAsync(loop, future, wait);
+      } else if (step instanceof Step.Done<T> done) {
+        future.complete(done.value());
+      } else if (step instanceof Step.Fail<T> fail) {
+        future.completeExceptionally(fail.error());
       }
+      // Abandoned: the caller completed the future; nothing more to do.
+    } catch (RejectedExecutionException e) {
+      loop.stop(CallLoop.End.CLOSED); // the client's threads are gone: it is closing
+    } catch (Throwable t) {
+      // Never leave the caller's future hanging: a bug, or an Error, ends up in it.
+      future.completeExceptionally(t);
     }
   }
 
-  /** What the runner does after an attempt. */
-  private sealed interface Step {
-    Step FINISH = new Finish();
+  private <T> void sendAsync(CallLoop<T> loop, CompletableFuture<T> future, Step.Send<T> send) {
+    Call okHttpCall;
+    try {
+      okHttpCall = exchange.newCall(send.call(), send.attempt(), send.timeoutNanos());
+    } catch (RuntimeException e) {
+      advance(loop, future, loop.afterAttempt(send.attempt(), new Outcome.Broken<>(e, null, null)));
+      return;
+    }
+    loop.sending(okHttpCall);
+    exchange.enqueue(okHttpCall, send.call(), send.attempt(),
+        outcome -> advance(loop, future, loop.afterAttempt(send.attempt(), outcome)));
+    armDeadlineIfQueued(loop);
+  }
 
-    record Finish() implements Step {}
+  /** Schedules the end of a wait; woken early, the wait ends then instead (once either way). */
+  private <T> void waitAsync(CallLoop<T> loop, CompletableFuture<T> future, Step.Wait<T> wait) {
+    if (wait.wakeEarly() == null) {
+      waits.schedule(() -> afterWaitAsync(loop, future), wait.nanos(), TimeUnit.NANOSECONDS);
+      return;
+    }
+    AtomicBoolean over = new AtomicBoolean();
+    Future<?> timer = waits.schedule(() -> {
+      if (over.compareAndSet(false, true)) {
+        afterWaitAsync(loop, future);
+      }
+    }, wait.nanos(), TimeUnit.NANOSECONDS);
+    wait.wakeEarly().whenComplete((ignored, error) -> {
+      if (over.compareAndSet(false, true)) {
+        timer.cancel(false);
+        afterWaitAsync(loop, future);
+      }
+    });
+  }
 
-    record Retry(Duration delay) implements Step {}
+  /** Where a wait ends: starts the next attempt (cheap), or hands a result to OkHttp's threads to deliver. */
+  private <T> void afterWaitAsync(CallLoop<T> loop, CompletableFuture<T> future) {
+    Step<T> next = loop.afterWait();
+    if (next instanceof Step.Send<T>) {
+      advance(loop, future, next);
+    } else {
+      run(exchange.okHttp().dispatcher().executorService(), () -> advance(loop, future, next));
+    }
+  }
 
-    record GiveUp(String reason) implements Step {}
+  /**
+   * OkHttp starts an enqueued call's timeout only when its dispatcher runs it: a call waiting in the dispatcher's queue
+   * needs a timer of its own to end at its deadline. Running calls are bounded by their OkHttp timeout, so only
+   * calls that may be queued get one (at most one per call).
+   */
+  private void armDeadlineIfQueued(CallLoop<?> loop) {
+    Dispatcher dispatcher = exchange.okHttp().dispatcher();
+    if (loop.hasAlarm() || dispatcher.queuedCallsCount() == 0) {
+      return;
+    }
+    armDeadline(loop, loop.timeLeft());
+  }
+
+  private void armDeadline(CallLoop<?> loop, long inNanos) {
+    loop.alarm(alarms.schedule(() -> {
+      long left = loop.timeLeft();
+      if (left > 0) {
+        armDeadline(loop, left); // early by the ticker (the timer's clock and the ticker differ): wait for the rest
+      } else {
+        run(deadlines, () -> loop.stop(CallLoop.End.DEADLINE));
+      }
+    }, inNanos, TimeUnit.NANOSECONDS));
+  }
+
+  private static void run(Executor executor, Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run(); // closing: deliver the result here rather than lose it
+    }
   }
 }

@@ -1,9 +1,13 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.OutagePolicy;
+import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.RetryPolicy;
-import com.acme.partoo.tokens.Sleeper;
+import com.acme.partoo.tokens.Ticker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -16,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * @param apiKey the key supplier, called once per attempt
  * @param okHttpClient a caller's client to share connections and threads with, or null for a client of our own
  * @param userAgent the full User-Agent header value
+ * @param ticker deadlines, backoff and waits are measured on it
+ * @param clock the wall clock, only for {@code Retry-After} dates
+ * @param scheduler a caller's scheduler for waits, or null for one of our own
+ * @param outagePolicy when to stop sending while Partoo looks down
+ * @param listeners who hears what the client does, in order
  */
 public record ClientConfig(
     String baseUrl,
@@ -27,15 +36,14 @@ public record ClientConfig(
     RetryPolicy retryPolicy,
     @Nullable OkHttpClient okHttpClient,
     String userAgent,
+    Ticker ticker,
     Clock clock,
-    Sleeper sleeper) {
+    @Nullable ScheduledExecutorService scheduler,
+    OutagePolicy outagePolicy,
+    List<PartooListener> listeners) {
 
-  /** The current key for redaction only; never throws. */
-  @Nullable String apiKeyForRedaction() {
-    try {
-      return apiKey.get();
-    } catch (RuntimeException e) {
-      return null;
-    }
+  /** Copies the listeners. */
+  public ClientConfig {
+    listeners = List.copyOf(listeners);
   }
 }

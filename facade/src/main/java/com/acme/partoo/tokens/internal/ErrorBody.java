@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param fieldErrors per-field messages from {@code errors.json} when it is an object
  * @param description what the body was when it was not Partoo's JSON (e.g. "a text/html body of 162 bytes"), or null
  */
-public record ErrorBody(
+record ErrorBody(
     @Nullable String partooMessage, Map<String, List<String>> fieldErrors, @Nullable String description) {
 
   /** Bytes of an error body that are read; the rest is discarded unread. */

@@ -3,7 +3,7 @@ package com.acme.partoo.tokens.internal;
 import org.jspecify.annotations.Nullable;
 
 /** Argument checks done before anything is sent; messages name the argument, never echo a token. */
-public final class Inputs {
+final class Inputs {
 
   private Inputs() {}
 

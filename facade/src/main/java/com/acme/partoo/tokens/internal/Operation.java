@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.PartooListener;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param userId the Partoo user the call is for
  * @param token the token checked or revoked (a secret: only ever shown masked), or null for generate
  */
-public record Operation(Kind kind, String userId, @Nullable String token) {
+record Operation(Kind kind, String userId, @Nullable String token) {
 
   /** The three operations of Partoo's "Connection Tokens" tag. */
   public enum Kind {
@@ -33,6 +34,15 @@ public record Operation(Kind kind, String userId, @Nullable String token) {
     /** Method and path, for logs. */
     public String endpoint() {
       return endpoint;
+    }
+
+    /** The same operation, as listeners see it. */
+    PartooListener.Operation publicOperation() {
+      return switch (this) {
+        case GENERATE -> PartooListener.Operation.GENERATE;
+        case CHECK -> PartooListener.Operation.CHECK;
+        case REVOKE -> PartooListener.Operation.REVOKE;
+      };
     }
   }
 

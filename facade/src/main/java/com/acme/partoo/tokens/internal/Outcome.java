@@ -1,35 +1,37 @@
 package com.acme.partoo.tokens.internal;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** What one attempt came to; the runner decides from it whether to return, retry or fail. */
+/** What one attempt came to; the call loop decides from it whether to return, retry or fail. */
 sealed interface Outcome<T> {
 
-  /** A usable answer. */
-  record Success<T>(T value) implements Outcome<T> {}
+  /** A usable answer; null for operations without a value (revoke). */
+  record Success<T>(@Nullable T value) implements Outcome<T> {}
 
-  /** An HTTP answer with a status other than 2xx. */
+  /** An HTTP answer with a status other than 2xx; its body read (capped) and closed. */
   record HttpFailure<T>(int status, @Nullable String requestId, @Nullable Duration retryAfter, ErrorBody body)
       implements Outcome<T> {}
 
   /** A 2xx answer whose body this client cannot use. */
-  record Unusable<T>(@Nullable Integer status, @Nullable String requestId, String problem) implements Outcome<T> {}
+  record Unusable<T>(int status, @Nullable String requestId, String problem) implements Outcome<T> {}
 
-  /** No HTTP answer at all. */
-  record NoAnswer<T>(IOException cause) implements Outcome<T> {
-    /** True when the request may have reached Partoo (it was not refused before being sent). */
-    boolean maybeProcessed() {
-      return !(cause instanceof ConnectException
-          || cause instanceof UnknownHostException
-          || cause instanceof NoRouteToHostException);
-    }
-  }
+  /**
+   * No HTTP answer at all.
+   *
+   * @param maybeProcessed whether a request was written, so Partoo may have acted on it
+   */
+  record NoAnswer<T>(IOException cause, boolean maybeProcessed) implements Outcome<T> {}
 
   /** The API key could not be obtained or sent; nothing was sent. */
   record NoApiKey<T>(String problem) implements Outcome<T> {}
+
+  /**
+   * The HTTP stack or the JSON parser failed with a runtime exception (a bug, or an answer it cannot handle).
+   *
+   * @param status the answer's status, if one had arrived
+   */
+  record Broken<T>(RuntimeException cause, @Nullable Integer status, @Nullable String requestId)
+      implements Outcome<T> {}
 }

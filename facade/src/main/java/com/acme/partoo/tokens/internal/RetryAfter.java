@@ -8,7 +8,7 @@ import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** Reads a {@code Retry-After} header (RFC 9110 §10.2.3): delta-seconds or an HTTP-date. */
-public final class RetryAfter {
+final class RetryAfter {
 
   // A bound on absurd values: a longer wait is treated as "past any deadline" anyway.
   private static final long MAX_SECONDS = Duration.ofDays(1).getSeconds();

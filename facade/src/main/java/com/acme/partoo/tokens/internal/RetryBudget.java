@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
  * A client's token bucket of retries: a retry spends one token, a successful call refills a fraction of one. Lock-free,
  * in thousandths of a token, because every successful call touches it.
  */
-public final class RetryBudget {
+final class RetryBudget {
   private static final Logger LOG = LoggerFactory.getLogger(RetryBudget.class);
   private static final long ONE_TOKEN = 1000;
 
@@ -23,18 +23,29 @@ public final class RetryBudget {
     this.available = new AtomicLong(this.capacity);
   }
 
-  /** Spends one retry if the bucket has one; false means the retry must not happen. */
-  public boolean tryAcquire() {
+  /** What {@link #tryAcquire} gave. */
+  enum Grant {
+    /** No retry: the bucket is empty. */
+    REFUSED,
+    /** A retry. */
+    GRANTED,
+    /** A retry, the bucket's last: it is empty now. */
+    LAST
+  }
+
+  /** Spends one retry if the bucket has one; {@link Grant#REFUSED} means the retry must not happen. */
+  Grant tryAcquire() {
     while (true) {
       long current = available.get();
       if (current < ONE_TOKEN) {
-        return false;
+        return Grant.REFUSED;
       }
       if (available.compareAndSet(current, current - ONE_TOKEN)) {
         if (current - ONE_TOKEN < ONE_TOKEN) {
           LOG.warn("Partoo retry budget exhausted: calls now fail after one attempt until successful calls refill it");
+          return Grant.LAST;
         }
-        return true;
+        return Grant.GRANTED;
       }
     }
   }

@@ -3,19 +3,22 @@ package com.acme.partoo.tokens.internal;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokenStatus;
 import com.acme.partoo.tokens.ConnectionTokens;
+import com.acme.partoo.tokens.PartooHealth;
+import com.acme.partoo.tokens.RetryPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What {@link ConnectionTokens} does, per client: validates input, applies the TTL rule, runs the operation through
- * the retry machinery. Thread-safe.
+ * the call loop. Thread-safe.
  */
 public final class TokenService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
@@ -23,25 +26,42 @@ public final class TokenService implements AutoCloseable {
   private final ClientConfig config;
   private final Transport transport;
   private final PartooApiAdapter api;
+  private final ClientLifecycle lifecycle = new ClientLifecycle();
   private final CallRunner runner;
+  private final OutageGuard guard;
   private final AtomicBoolean clampWarned = new AtomicBoolean();
-  private final AtomicBoolean closed = new AtomicBoolean();
 
-  /** Sets up the transport and retry machinery for one client. */
+  /** Sets up the transport and the call loop's collaborators for one client. */
   public TokenService(ClientConfig config) {
     this.config = config;
     ObjectMapper json = PartooJson.create();
     this.transport = new Transport(config, json);
-    this.api = new PartooApiAdapter(transport.retrofit());
+    this.api = new PartooApiAdapter(transport.retrofit(), json);
+    RetryPolicy policy = config.retryPolicy();
+    Listeners listeners = new Listeners(config.listeners());
+    this.guard = new OutageGuard(config.outagePolicy(), config.ticker(), config.clock(), listeners::healthChanged);
+    HttpUrl base = HttpUrl.get(config.baseUrl());
+    String basePath = base.encodedPath().endsWith("/")
+        ? base.encodedPath().substring(0, base.encodedPath().length() - 1) : base.encodedPath();
+    LoopSettings settings = new LoopSettings(
+        config.ticker(),
+        config.deadline().toNanos(),
+        policy,
+        new RetryBudget(policy.budgetCapacity(), policy.budgetRefillPerSuccess()),
+        new Backoff(policy),
+        new ExceptionFactory(config.baseUrl(), config.deadline()),
+        guard,
+        listeners,
+        base.host(),
+        base.port(),
+        basePath);
     this.runner = new CallRunner(
-        config.retryPolicy(),
-        new RetryBudget(config.retryPolicy().budgetCapacity(), config.retryPolicy().budgetRefillPerSuccess()),
-        new Backoff(config.retryPolicy()),
-        config.deadline(),
-        config.clock(),
-        config.sleeper(),
-        new ExceptionFactory(config.baseUrl(), config::apiKeyForRedaction),
-        json);
+        settings,
+        new Exchange(transport.okHttp(), json, config.clock()),
+        lifecycle,
+        transport.waits(),
+        transport.alarms(),
+        transport.completions());
   }
 
   /** See {@link ConnectionTokens#generate(String, Duration)}. */
@@ -71,15 +91,12 @@ public final class TokenService implements AutoCloseable {
 
   /** See {@link ConnectionTokens#revokeAsync(String, String)}. */
   public CompletableFuture<Void> revokeAsync(String userId, String token) {
-    CompletableFuture<Boolean> revoking = runner.executeAsync(revokeCall(userId, token));
-    CompletableFuture<Void> result = revoking.thenApply(revoked -> null);
-    // Cancelling a dependent future does not cancel its source: pass it on, so the call in flight is cancelled.
-    result.whenComplete((ignored, error) -> {
-      if (result.isCancelled()) {
-        revoking.cancel(true);
-      }
-    });
-    return result;
+    return runner.executeAsync(revokeCall(userId, token));
+  }
+
+  /** What the outage protection thinks of Partoo; sends nothing. */
+  public PartooHealth health() {
+    return guard.health();
   }
 
   /** See {@link ConnectionTokens#loginUrl(String)}. */
@@ -87,7 +104,7 @@ public final class TokenService implements AutoCloseable {
     return Urls.loginUrl(config.appBaseUrl(), Inputs.requireToken(token));
   }
 
-  private ApiCall<?, ConnectionToken> generateCall(@Nullable String userId, @Nullable Duration ttl) {
+  private ApiCall<ConnectionToken> generateCall(@Nullable String userId, @Nullable Duration ttl) {
     ensureOpen();
     String user = Inputs.requireUserId(userId);
     TtlRule.Resolved resolved = TtlRule.resolve(ttl);
@@ -98,26 +115,30 @@ public final class TokenService implements AutoCloseable {
     return api.generate(user, resolved);
   }
 
-  private ApiCall<?, ConnectionTokenStatus> checkCall(@Nullable String userId, @Nullable String token) {
+  private ApiCall<ConnectionTokenStatus> checkCall(@Nullable String userId, @Nullable String token) {
     ensureOpen();
     return api.check(Inputs.requireUserId(userId), Inputs.requireToken(token));
   }
 
-  private ApiCall<?, Boolean> revokeCall(@Nullable String userId, @Nullable String token) {
+  private ApiCall<Void> revokeCall(@Nullable String userId, @Nullable String token) {
     ensureOpen();
     return api.revoke(Inputs.requireUserId(userId), Inputs.requireToken(token));
   }
 
   private void ensureOpen() {
-    if (closed.get()) {
+    if (lifecycle.isClosed()) {
       throw new IllegalStateException("this PartooClient is closed");
     }
   }
 
-  /** Releases threads and connections (when not shared); later calls throw {@link IllegalStateException}. */
+  /**
+   * Stops every call in flight ({@link com.acme.partoo.tokens.ClientClosedException}), then releases threads and
+   * connections (when not shared); later calls throw {@link IllegalStateException}. Idempotent.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
+    if (!lifecycle.isClosed()) {
+      lifecycle.close();
       transport.close();
     }
   }

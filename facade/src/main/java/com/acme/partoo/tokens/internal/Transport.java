@@ -1,7 +1,14 @@
 package com.acme.partoo.tokens.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -9,9 +16,10 @@ import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
- * OkHttp and Retrofit set up for Partoo: no silent retries or redirects (the facade's policy is the only retry, and
- * the key never follows a redirect), timeouts from the configuration, the key added last. Closing releases threads
- * and connections only when the OkHttpClient is ours, not a caller's shared one.
+ * OkHttp, Retrofit and the scheduler set up for Partoo: nothing re-sent behind the call loop's back (no silent
+ * retries, redirects, authenticator follow-ups, nor OkHttp's own 503 follow-up: see {@link Interceptors}), timeouts no
+ * longer than the deadline, the key added last. Closing releases threads and connections only when they are ours, not
+ * a caller's shared ones.
  */
 final class Transport implements AutoCloseable {
 
@@ -21,27 +29,40 @@ final class Transport implements AutoCloseable {
   private static final long KEEP_ALIVE_MINUTES = 5;
 
   private final OkHttpClient okHttp;
-  private final boolean owned;
+  private final boolean ownsOkHttp;
   private final Retrofit retrofit;
+  private final ScheduledExecutorService waits;
+  // The client's own timer thread, started on first use: the waits' scheduler unless the caller gave one, and always
+  // the one for deadline alarms (watchdogs that must fire on real time, whatever scheduler runs the waits).
+  private final ScheduledThreadPoolExecutor timer = ownScheduler();
+  // Completes the futures of async calls stopped by their deadline, one after the other, on a thread of the client's
+  // own: OkHttp's pool would start a thread per expired call (its threads are all busy with the calls that hang).
+  private final ThreadPoolExecutor completions = ownCompletions();
 
   Transport(ClientConfig config, ObjectMapper json) {
-    this.owned = config.okHttpClient() == null;
-    OkHttpClient.Builder builder = owned ? ownClient() : config.okHttpClient().newBuilder();
+    this.ownsOkHttp = config.okHttpClient() == null;
+    OkHttpClient.Builder builder = ownsOkHttp ? ownClient() : config.okHttpClient().newBuilder();
     this.okHttp = builder
-        .connectTimeout(config.connectTimeout())
-        .readTimeout(config.readTimeout())
-        .writeTimeout(config.readTimeout())
-        .callTimeout(config.deadline())
+        // Capped by the deadline: a timeout longer than the whole call could never fire first.
+        .connectTimeout(atMost(config.connectTimeout(), config.deadline()))
+        .readTimeout(atMost(config.readTimeout(), config.deadline()))
+        .writeTimeout(atMost(config.readTimeout(), config.deadline()))
+        // Each attempt sets its own call timeout: the time left before the call's deadline.
+        .callTimeout(Duration.ZERO)
         .retryOnConnectionFailure(false)
         .followRedirects(false)
         .followSslRedirects(false)
-        .addNetworkInterceptor(new ApiKeyCalls.HeaderInterceptor(config.userAgent()))
+        // Partoo authenticates with x-APIKey: a challenge is an answer, never a reason to send again.
+        .authenticator(Authenticator.NONE)
+        .addInterceptor(Interceptors.attempt(config.ticker(), config.apiKey()))
+        .addNetworkInterceptor(Interceptors.wire(config.userAgent()))
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(config.baseUrl())
-        .callFactory(new ApiKeyCalls(okHttp, config.apiKey()))
+        .callFactory(new RequestCapture())
         .addConverterFactory(JacksonConverterFactory.create(json))
         .build();
+    this.waits = config.scheduler() == null ? timer : config.scheduler();
   }
 
   private static OkHttpClient.Builder ownClient() {
@@ -53,13 +74,62 @@ final class Transport implements AutoCloseable {
         .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES));
   }
 
+  /** One daemon thread, started on first use: it only ends waits and fires deadlines, so one is plenty. */
+  private static ScheduledThreadPoolExecutor ownScheduler() {
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "partoo-client-scheduler");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // Deadlines are canceled far more often than they fire: do not keep canceled ones queued until they are due.
+    scheduler.setRemoveOnCancelPolicy(true);
+    return scheduler;
+  }
+
+  /** One daemon thread, started on first use and stopped after a minute idle. */
+  private static ThreadPoolExecutor ownCompletions() {
+    ThreadPoolExecutor completions = new ThreadPoolExecutor(1, 1, 1, TimeUnit.MINUTES, new LinkedBlockingQueue<>(),
+        task -> {
+          Thread thread = new Thread(task, "partoo-client-deadlines");
+          thread.setDaemon(true);
+          return thread;
+        });
+    completions.allowCoreThreadTimeOut(true);
+    return completions;
+  }
+
+  private static Duration atMost(Duration timeout, Duration deadline) {
+    return timeout.compareTo(deadline) > 0 ? deadline : timeout;
+  }
+
+  OkHttpClient okHttp() {
+    return okHttp;
+  }
+
   Retrofit retrofit() {
     return retrofit;
   }
 
+  /** Where waits between attempts end: the caller's scheduler, or the client's own timer. */
+  ScheduledExecutorService waits() {
+    return waits;
+  }
+
+  /** The client's own timer, for deadline alarms. */
+  ScheduledExecutorService alarms() {
+    return timer;
+  }
+
+  /** Where async calls stopped by their deadline are completed. */
+  Executor completions() {
+    return completions;
+  }
+
   @Override
   public void close() {
-    if (owned) {
+    timer.shutdownNow();
+    completions.shutdown();
+    if (ownsOkHttp) {
       okHttp.dispatcher().cancelAll();
       okHttp.dispatcher().executorService().shutdown();
       okHttp.connectionPool().evictAll();

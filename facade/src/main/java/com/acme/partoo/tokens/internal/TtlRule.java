@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
  * The TTL table: null → nothing sent (Partoo's default applies); zero or negative → refused; fractions of a second →
  * rounded up; above {@link ConnectionTokens#MAX_TTL} → clamped to it.
  */
-public final class TtlRule {
+final class TtlRule {
 
   private static final long MAX_SECONDS = ConnectionTokens.MAX_TTL.getSeconds();
 

@@ -119,6 +119,7 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     connections.reset();
     expectedViolations.clear();
     serverNotes.clear();
+    time.close();
     time = new FakeTime();
   }
 
@@ -126,6 +127,7 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
   public void afterEach(ExtensionContext context) {
     clients.forEach(PartooClient::close);
     clients.clear();
+    time.close();
     okHttpClients.forEach(WireMockPartoo::shutDown);
     okHttpClients.clear();
     if (context.getExecutionException().isEmpty()) {
@@ -143,7 +145,7 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     return "http://127.0.0.1:" + server.port() + SpecContract.BASE_PATH;
   }
 
-  /** This test's clock and sleeper, already set on every {@link #clientBuilder()}. */
+  /** This test's fake time (ticker, clock and scheduler), already set on every {@link #clientBuilder()}. */
   public FakeTime time() {
     return time;
   }
@@ -166,8 +168,9 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
         .readTimeout(Duration.ofSeconds(2))
         .deadline(Duration.ofSeconds(10))
         .retryPolicy(RetryPolicy.defaults())
+        .ticker(time)
         .clock(time)
-        .sleeper(time);
+        .scheduler(time.scheduler());
   }
 
   /** A client from {@link #clientBuilder()}; closed after the test. */

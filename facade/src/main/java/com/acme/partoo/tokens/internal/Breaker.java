@@ -1,0 +1,170 @@
+package com.acme.partoo.tokens.internal;
+
+import com.acme.partoo.tokens.FailureKind;
+import com.acme.partoo.tokens.OutagePolicy;
+import com.acme.partoo.tokens.PartooHealth;
+import com.acme.partoo.tokens.Ticker;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The outage protection's circuit breaker: Resilience4j's {@link CircuitBreaker} (the only class that touches it),
+ * configured from an {@link OutagePolicy} and timed on the client's {@link Ticker}, plus what a health check shows:
+ * since when, the last failure, the next probe. Thread-safe.
+ */
+final class Breaker {
+
+  private static final double JITTER = 0.2;
+
+  private final CircuitBreaker breaker;
+  private final Ticker ticker;
+  private final Clock wall;
+  private final HealthListener onChange;
+  private volatile long nextProbe;
+  private volatile @Nullable FailureKind lastFailure;
+  private volatile PartooHealth health;
+
+  /** Told about every change of health, on the thread whose call caused it. */
+  @FunctionalInterface
+  interface HealthListener {
+    void changed(PartooHealth previous, PartooHealth current);
+  }
+
+  /**
+   * @param random uniform values in {@code [0, 1)} for the open interval's jitter
+   */
+  Breaker(OutagePolicy policy, Ticker ticker, Clock wall, DoubleSupplier random, HealthListener onChange) {
+    this.ticker = ticker;
+    this.wall = wall;
+    this.onChange = onChange;
+    long first = policy.openInterval().toNanos();
+    long max = policy.maxOpenInterval().toNanos();
+    IntervalFunction openFor = opened -> {
+      long base = first << Math.min(opened - 1, 30);
+      long interval = base <= 0 || base > max ? max : base;
+      long jittered = (long) (interval * (1 - JITTER + 2 * JITTER * random.getAsDouble()));
+      nextProbe = ticker.read() + jittered; // Resilience4j keeps its deadline to itself: remember it for health()
+      return Math.max(1, TimeUnit.NANOSECONDS.toMillis(jittered));
+    };
+    CircuitBreakerConfig config = CircuitBreakerConfig.custom()
+        .slidingWindow(policy.window(), policy.minimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        .failureRateThreshold(policy.failureRatePercent())
+        .slowCallDurationThreshold(policy.slowCallThreshold())
+        .slowCallRateThreshold(policy.slowCallRatePercent())
+        .permittedNumberOfCallsInHalfOpenState(policy.probes())
+        .waitIntervalFunctionInOpenState(openFor)
+        // No timer thread: the first call after the open interval moves it to half-open.
+        .automaticTransitionFromOpenToHalfOpenEnabled(false)
+        .clock(new TickerClock(ticker))
+        .currentTimestampFunction(clock -> ticker.read(), TimeUnit.NANOSECONDS)
+        .build();
+    this.breaker = CircuitBreaker.of("partoo", config);
+    this.health = new PartooHealth(
+        PartooHealth.State.CLOSED, wall.instant(), Optional.empty(), Optional.empty(), Optional.empty());
+    breaker.getEventPublisher().onStateTransition(event -> transitioned(event.getStateTransition().getToState()));
+  }
+
+  /** Uses {@link ThreadLocalRandom} for the jitter. */
+  Breaker(OutagePolicy policy, Ticker ticker, Clock wall, HealthListener onChange) {
+    this(policy, ticker, wall, () -> ThreadLocalRandom.current().nextDouble(), onChange);
+  }
+
+  /** Whether a new call may go: true when closed, or for one of the probes once the open interval is over. */
+  boolean tryAcquire() {
+    return breaker.tryAcquirePermission();
+  }
+
+  /** Whether calls are refused now (open, before its interval is over). */
+  boolean isOpen() {
+    return breaker.getState() == CircuitBreaker.State.OPEN;
+  }
+
+  /** A call that held a permission ended with an answer from Partoo: Partoo is up. */
+  void succeeded(long durationNanos) {
+    breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** A call that held a permission failed against Partoo. */
+  void failed(long durationNanos, FailureKind kind) {
+    lastFailure = kind;
+    breaker.onError(durationNanos, TimeUnit.NANOSECONDS, new CountedFailure(kind));
+    if (breaker.getState() == CircuitBreaker.State.CLOSED) {
+      update(health.state(), health.since());
+    }
+  }
+
+  /** A call that held a permission ended without saying anything about Partoo (canceled, no key, closed). */
+  void released() {
+    breaker.releasePermission();
+  }
+
+  /** The breaker's side of the client's health (no pause: see {@link ClientPause}). */
+  PartooHealth health() {
+    return health;
+  }
+
+  private void transitioned(CircuitBreaker.State to) {
+    update(switch (to) {
+      case OPEN, FORCED_OPEN -> PartooHealth.State.OPEN;
+      case HALF_OPEN -> PartooHealth.State.HALF_OPEN;
+      case DISABLED, METRICS_ONLY -> PartooHealth.State.DISABLED;
+      case CLOSED -> PartooHealth.State.CLOSED;
+    }, wall.instant());
+  }
+
+  private synchronized void update(PartooHealth.State state, Instant since) {
+    PartooHealth previous = health;
+    Optional<Instant> probe = state == PartooHealth.State.OPEN
+        ? Optional.of(wall.instant().plusNanos(Math.max(0, nextProbe - ticker.read())))
+        : Optional.empty();
+    PartooHealth current = new PartooHealth(state, since, Optional.ofNullable(lastFailure), probe, Optional.empty());
+    health = current;
+    if (previous.state() != current.state()) {
+      onChange.changed(previous, current);
+    }
+  }
+
+  /** What Resilience4j records for a failed call: only its kind (it never sees the call's exception or a secret). */
+  private static final class CountedFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    CountedFailure(FailureKind kind) {
+      super(kind.name(), null, false, false);
+    }
+  }
+
+  /** Resilience4j's clock, on the client's ticker: its open interval then follows the ticker tests move. */
+  private static final class TickerClock extends Clock {
+    private final Ticker ticker;
+
+    TickerClock(Ticker ticker) {
+      this.ticker = ticker;
+    }
+
+    @Override
+    public Instant instant() {
+      return Instant.EPOCH.plusNanos(ticker.read());
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+  }
+}

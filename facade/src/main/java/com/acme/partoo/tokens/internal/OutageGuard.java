@@ -1,0 +1,158 @@
+package com.acme.partoo.tokens.internal;
+
+import com.acme.partoo.tokens.FailureKind;
+import com.acme.partoo.tokens.OutagePolicy;
+import com.acme.partoo.tokens.PartooHealth;
+import com.acme.partoo.tokens.Ticker;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client's outage protection, as the call loop sees it: before each attempt, may it send ({@link #admit}); after
+ * each answer, did Partoo ask the client to pause ({@link #answered}); at the end of each call, what did it say about
+ * Partoo ({@link #callEnded}). The breaker ({@link Breaker}) judges calls; the pause ({@link ClientPause}) follows
+ * {@code Retry-After}. Thread-safe.
+ */
+final class OutageGuard {
+
+  /** What a call may do before an attempt. */
+  sealed interface Admission {
+    /**
+     * Send.
+     *
+     * @param permit the call now holds one of the breaker's permissions (its first attempt)
+     * @param leader it is the first call after a pause, others wait for its answer
+     */
+    record Go(boolean permit, boolean leader) implements Admission {}
+
+    /** Wait, then ask again. */
+    record Hold(long nanos, @Nullable CompletableFuture<Void> wakeEarly) implements Admission {}
+
+    /**
+     * Do not send: Partoo is considered down, or asked the client to wait past the call's deadline.
+     *
+     * @param downSince when the breaker opened, or null for a pause
+     * @param retryAt the next probe or the end of the pause, or null if unknown
+     */
+    record Refuse(@Nullable Instant downSince, @Nullable Instant retryAt, String why) implements Admission {}
+  }
+
+  private static final Admission.Go GO_WITHOUT_PERMIT = new Admission.Go(false, false);
+
+  private final @Nullable Breaker breaker;
+  private final @Nullable ClientPause pause;
+  private final Ticker ticker;
+  private final Clock wall;
+  private final Instant created;
+
+  /**
+   * @param onChange told of every change of the breaker's state
+   */
+  OutageGuard(OutagePolicy policy, Ticker ticker, Clock wall, Breaker.HealthListener onChange) {
+    this.ticker = ticker;
+    this.wall = wall;
+    this.created = wall.instant();
+    this.breaker = policy.enabled() ? new Breaker(policy, ticker, wall, onChange) : null;
+    this.pause = policy.enabled() ? new ClientPause(ticker) : null;
+  }
+
+  /**
+   * Before an attempt of a call whose deadline is {@code deadline}.
+   *
+   * @param firstAttempt whether the call holds no permission yet (its first attempt)
+   */
+  Admission admit(boolean firstAttempt, long deadline) {
+    if (breaker == null || pause == null) {
+      return GO_WITHOUT_PERMIT;
+    }
+    if (breaker.isOpen() && !firstAttempt) {
+      return refusedByBreaker(); // Partoo went down while this call was retrying: do not retry into an outage
+    }
+    ClientPause.Admission paused = pause.admit(deadline);
+    if (paused instanceof ClientPause.Admission.Hold hold) {
+      return new Admission.Hold(hold.nanos(), hold.leaderDone());
+    }
+    if (paused instanceof ClientPause.Admission.Refuse refuse) {
+      Instant end = wallTime(refuse.until());
+      return new Admission.Refuse(null, end, "Partoo asked this client to wait until " + end
+          + " (Retry-After), past this call's deadline");
+    }
+    boolean leader = ((ClientPause.Admission.Go) paused).leader();
+    if (firstAttempt && !breaker.tryAcquire()) {
+      if (leader) {
+        pause.leaderDone(); // it will not send: let the next call lead
+      }
+      return refusedByBreaker();
+    }
+    return new Admission.Go(firstAttempt, leader);
+  }
+
+  /**
+   * An attempt got an answer: {@code retryAfterNanos} (zero or more) when it was a 429 or 503 asking to wait. A
+   * leader's answer ends its turn.
+   */
+  void answered(@Nullable Long retryAfterNanos, boolean leader) {
+    if (pause == null) {
+      return;
+    }
+    if (retryAfterNanos != null && retryAfterNanos > 0) {
+      pause.pause(retryAfterNanos);
+    }
+    if (leader) {
+      pause.leaderDone();
+    }
+  }
+
+  /** A leader that ends without an answer (stopped, no key...) gives up its turn. */
+  void leaderGone() {
+    if (pause != null) {
+      pause.leaderDone();
+    }
+  }
+
+  /**
+   * A call that held a permission ended.
+   *
+   * @param against what it says against Partoo (no answer, timeout, 5xx, 429), or null when it says Partoo is up
+   * @param verdict false when it says nothing about Partoo (canceled, closed, no key): the permission is released
+   */
+  void callEnded(boolean verdict, @Nullable FailureKind against, long durationNanos) {
+    if (breaker == null) {
+      return;
+    }
+    if (!verdict) {
+      breaker.released();
+    } else if (against == null) {
+      breaker.succeeded(durationNanos);
+    } else {
+      breaker.failed(durationNanos, against);
+    }
+  }
+
+  /** What a health check shows; never sends anything. */
+  PartooHealth health() {
+    if (breaker == null || pause == null) {
+      return new PartooHealth(PartooHealth.State.DISABLED, created, Optional.empty(), Optional.empty(),
+          Optional.empty());
+    }
+    PartooHealth judged = breaker.health();
+    Long until = pause.pausedUntil();
+    return until == null || until - ticker.read() <= 0 ? judged : new PartooHealth(judged.state(), judged.since(),
+        judged.lastFailure(), judged.nextProbeAt(), Optional.of(wallTime(until)));
+  }
+
+  private Admission refusedByBreaker() {
+    PartooHealth health = breaker.health();
+    Instant probe = health.nextProbeAt().orElse(null);
+    return new Admission.Refuse(health.since(), probe, "Partoo has been considered down since " + health.since()
+        + health.lastFailure().map(kind -> " (calls failing: " + kind + ")").orElse("")
+        + (probe == null ? "; probes are under way" : "; the next probe is due at " + probe));
+  }
+
+  private Instant wallTime(long tickerReading) {
+    return wall.instant().plusNanos(tickerReading - ticker.read());
+  }
+}

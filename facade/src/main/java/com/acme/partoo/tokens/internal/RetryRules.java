@@ -1,0 +1,37 @@
+package com.acme.partoo.tokens.internal;
+
+import java.util.Set;
+
+/** Which outcomes are worth another attempt, and after which ones the request may have taken effect anyway. */
+final class RetryRules {
+
+  // Statuses that mean "not processed, or failed on the way": safe and useful to try again.
+  private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 500, 502, 503, 504);
+  // Of those, the ones after which the request may nevertheless have taken effect.
+  private static final Set<Integer> AMBIGUOUS_STATUSES = Set.of(500, 502, 504);
+
+  private RetryRules() {}
+
+  /** No answer, or 429, 500, 502, 503, 504. */
+  static boolean isRetryable(Outcome<?> outcome) {
+    if (outcome instanceof Outcome.NoAnswer<?>) {
+      return true;
+    }
+    return outcome instanceof Outcome.HttpFailure<?> failure && RETRYABLE_STATUSES.contains(failure.status());
+  }
+
+  /** The request may have been processed although no usable answer came: no answer once it was sent, 500/502/504. */
+  static boolean isAmbiguous(Outcome<?> outcome) {
+    if (outcome instanceof Outcome.NoAnswer<?> noAnswer) {
+      return noAnswer.maybeProcessed();
+    }
+    return outcome instanceof Outcome.HttpFailure<?> failure && AMBIGUOUS_STATUSES.contains(failure.status());
+  }
+
+  /** Partoo answered, so the call says Partoo is up: it refills the retry budget even if the answer was an error. */
+  static boolean isAnswer(Outcome<?> outcome) {
+    return outcome instanceof Outcome.Success<?>
+        || outcome instanceof Outcome.HttpFailure<?> && !isRetryable(outcome)
+        || outcome instanceof Outcome.Unusable<?>;
+  }
+}

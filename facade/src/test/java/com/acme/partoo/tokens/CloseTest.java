@@ -1,0 +1,114 @@
+package com.acme.partoo.tokens;
+
+import static com.acme.partoo.tokens.FakePartoo.USER_ID;
+import static com.acme.partoo.tokens.FakePartoo.stalled;
+import static com.acme.partoo.tokens.FakePartoo.status;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** {@link PartooClient#close()} ends the calls in flight at once, retries none of them, and sends nothing after. */
+class CloseTest {
+
+  private static final Duration PROMPTLY = Duration.ofMillis(500);
+
+  @RegisterExtension final FakePartoo partoo = new FakePartoo();
+
+  @Test
+  void closeEndsBlockingAndAsyncCallsInFlightWithoutRetryOrRequestAfterIt() throws Exception {
+    partoo.answerEveryRequestWith(stalled());
+    PartooClient client = partoo.realTimeClient(b -> b.deadline(Duration.ofSeconds(30)));
+    ConnectionTokens tokens = client.connectionTokens();
+    ExecutorService callers = Executors.newFixedThreadPool(20);
+    try {
+      List<Future<ConnectionToken>> blocking = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        blocking.add(callers.submit(() -> tokens.generate(USER_ID)));
+      }
+      List<CompletableFuture<ConnectionToken>> async = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        async.add(tokens.generateAsync(USER_ID));
+      }
+      awaitRequests(40);
+
+      long start = System.nanoTime();
+      client.close();
+      for (Future<ConnectionToken> call : blocking) {
+        assertThat(call).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+            .havingCause().isInstanceOf(ClientClosedException.class);
+      }
+      for (CompletableFuture<ConnectionToken> call : async) {
+        assertThat(call).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+            .havingCause().isInstanceOf(ClientClosedException.class);
+      }
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("all 40 ended").isLessThan(PROMPTLY);
+      assertThat(partoo.requestCount()).as("no retry, no request after close()").isEqualTo(40);
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void closeEndsCallsWaitingToRetry() throws InterruptedException {
+    partoo.answerEveryRequestWith(status(503).newBuilder().setHeader("Retry-After", "20").build());
+    CountDownLatch bothWaiting = new CountDownLatch(2);
+    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
+      @Override
+      public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+        ScheduledFuture<?> wait = super.schedule(command, delay, unit); // a real 20 s wait
+        bothWaiting.countDown();
+        return wait;
+      }
+    };
+    PartooClient client = partoo.realTimeClient(b -> b.deadline(Duration.ofSeconds(30)).scheduler(scheduler));
+    try {
+      CompletableFuture<ConnectionToken> blocking =
+          CompletableFuture.supplyAsync(() -> client.connectionTokens().generate(USER_ID));
+      CompletableFuture<ConnectionToken> async = client.connectionTokens().generateAsync(USER_ID);
+      assertThat(bothWaiting.await(5, TimeUnit.SECONDS)).as("both calls wait 20 s to retry").isTrue();
+
+      client.close();
+
+      assertThat(blocking).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOf(ClientClosedException.class)
+          .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(ServerException.class));
+      assertThat(async).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOf(ClientClosedException.class);
+      assertThat(partoo.requestCount()).isEqualTo(2);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void callsAfterCloseAreTheCallersMistake() {
+    PartooClient client = partoo.client();
+    client.close();
+
+    assertThatIllegalStateException().isThrownBy(() -> client.connectionTokens().generate(USER_ID))
+        .withMessageContaining("closed");
+    assertThatIllegalStateException().isThrownBy(() -> client.connectionTokens().generateAsync(USER_ID));
+    assertThat(partoo.requestCount()).isZero();
+  }
+
+  /** Blocks until {@code count} requests reached the server (each within 5 s). */
+  private void awaitRequests(int count) {
+    for (int i = 0; i < count; i++) {
+      partoo.takeRequest();
+    }
+  }
+}
