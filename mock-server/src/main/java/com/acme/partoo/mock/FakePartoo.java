@@ -17,8 +17,9 @@ import java.util.function.Supplier;
 
 /**
  * A fake Partoo running in-process on 127.0.0.1: generate, check and revoke connection tokens under {@link #baseUrl()},
- * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies. Started by {@link Builder#start()}
- * or {@link #withDefaults()}; thread-safe; {@link #close()} stops it.
+ * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies, served by OkHttp's MockWebServer.
+ * Started by {@link Builder#start()} or {@link #withDefaults()}; thread-safe; {@link #close()} stops it, and must be
+ * called: MockWebServer's threads are not daemon threads.
  */
 public final class FakePartoo implements AutoCloseable {
 
@@ -88,7 +89,10 @@ public final class FakePartoo implements AutoCloseable {
     server.reset();
   }
 
-  /** Stops listening, closes every connection and ends its threads; requests in flight are cut off. Idempotent. */
+  /**
+   * Stops listening, closes every connection and waits for its threads to end; requests in flight, also those held by
+   * a delay, are cut off. Idempotent.
+   */
   @Override
   public void close() {
     server.stop();
@@ -135,7 +139,6 @@ public final class FakePartoo implements AutoCloseable {
     private final List<User> users = new ArrayList<>();
     private final List<ApiKeyGrant> keys = new ArrayList<>();
     private int port;
-    private int threads = 4;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
     private Supplier<String> tokenGenerator = FakeServer.partooStyleTokens();
@@ -182,14 +185,18 @@ public final class FakePartoo implements AutoCloseable {
     }
 
     /**
-     * How many requests the fake answers at once (default 4), on any number of connections; a request held by a
-     * delay fault counts, so more requests than this wait their turn.
+     * Has no effect; kept so that code calling it still compiles. The fake runs on MockWebServer, which answers each
+     * connection on a thread of its own: requests on different connections are answered at once however many there
+     * are, and one held by a delay fault holds back no other.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1, as it always did
+     * @deprecated there is no bound to set: remove the call
      */
+    @Deprecated
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + threads);
       }
-      this.threads = threads;
       return this;
     }
 
@@ -237,7 +244,7 @@ public final class FakePartoo implements AutoCloseable {
      * @throws UncheckedIOException if the port cannot be bound
      */
     public FakePartoo start() {
-      return new FakePartoo(FakeServer.start(new FakeServer.Settings(users, keys, port, threads, clock, zone,
+      return new FakePartoo(FakeServer.start(new FakeServer.Settings(users, keys, port, clock, zone,
           tokenGenerator, expiredTokenRetention)));
     }
   }

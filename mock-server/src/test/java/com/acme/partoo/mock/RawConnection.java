@@ -65,6 +65,11 @@ final class RawConnection implements AutoCloseable {
     return read(false);
   }
 
+  /** Whether the next read sees the end of the stream; a reset throws. */
+  boolean endOfStream() throws IOException {
+    return in.read() == -1;
+  }
+
   /** Whether the server closed the connection: the next read sees the end of the stream. */
   boolean closedByServer() {
     try {

@@ -94,7 +94,7 @@ class ServerTest {
   void wrongMethodAnswers405NamingTheAllowedOne(String method, String path, String allowed) {
     try (FakePartoo fake = FakePartoo.withDefaults()) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fake.port() + path))
-          .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+          .method(method, HttpRequest.BodyPublishers.noBody());
 
       HttpResponse<String> response = new PartooHttp(fake).send(request);
 
@@ -162,6 +162,7 @@ class ServerTest {
   }
 
   @Test
+  @SuppressWarnings("deprecation") // threads(int): still checked, though it no longer bounds anything
   void builderRefusesInvalidValuesAtOnce() {
     FakePartoo.Builder builder = FakePartoo.builder();
     assertThatThrownBy(() -> builder.user(" ", Role.ORG_ADMIN)).isInstanceOf(IllegalArgumentException.class);

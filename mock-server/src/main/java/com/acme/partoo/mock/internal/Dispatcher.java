@@ -2,16 +2,20 @@ package com.acme.partoo.mock.internal;
 
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
  * What the fake does with each request: find which tests it belongs to, wait the longest delay they or the fake set,
  * take the oldest fault scheduled for them or the fake if any, otherwise route it; record it in the fake's journal and
- * theirs before answering, so a client holding an answer can trust the journal.
+ * theirs before answering, so a client holding an answer can trust the journal. {@link #close()} releases the
+ * requests a delay holds.
  */
 final class Dispatcher implements RequestHandler {
 
@@ -24,6 +28,7 @@ final class Dispatcher implements RequestHandler {
   private final FaultSchedule faults;
   private final RequestJournal journal;
   private final TestScopes tests;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
   /**
    * Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}; {@code faults}
@@ -50,7 +55,10 @@ final class Dispatcher implements RequestHandler {
     Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
     TestScopes.Attribution owners = tests.attribute(request, endpoint);
     List<FaultSchedule> schedules = owners.schedules(faults);
-    FaultSchedule.awaitLongestDelay(schedules);
+    Duration delay = FaultSchedule.longestDelay(schedules);
+    if (!delay.isZero() && closed.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+      return Optional.empty(); // the fake is closing: cut off, as its connection is
+    }
     Optional<Fault> fault = FaultSchedule.takeOldest(schedules);
     if (fault.isPresent() && fault.get().drops()) {
       record(owners, request.recorded(endpoint, RecordedRequest.NO_ANSWER));
@@ -63,6 +71,11 @@ final class Dispatcher implements RequestHandler {
       owners.keyOwner().ifPresent(test -> test.issued(Answer.tokenOf(answer)));
     }
     return Optional.of(answer);
+  }
+
+  /** Releases every request held by a delay, unanswered, and holds none after; the fake is closing. */
+  void close() {
+    closed.countDown();
   }
 
   private void record(TestScopes.Attribution owners, RecordedRequest recorded) {

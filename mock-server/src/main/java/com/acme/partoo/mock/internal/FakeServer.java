@@ -19,14 +19,16 @@ import java.util.function.Supplier;
 public final class FakeServer {
 
   private final LoopbackServer server;
+  private final Dispatcher dispatcher;
   private final Directory directory;
   private final FaultSchedule faults;
   private final RequestJournal journal;
   private final TestScopes tests;
 
-  private FakeServer(LoopbackServer server, Directory directory, FaultSchedule faults, RequestJournal journal,
-      TestScopes tests) {
+  private FakeServer(LoopbackServer server, Dispatcher dispatcher, Directory directory, FaultSchedule faults,
+      RequestJournal journal, TestScopes tests) {
     this.server = server;
+    this.dispatcher = dispatcher;
     this.directory = directory;
     this.faults = faults;
     this.journal = journal;
@@ -39,13 +41,12 @@ public final class FakeServer {
    * @param users the declared users
    * @param keys the declared API keys and their access
    * @param port 0 for a free one
-   * @param threads how many requests are answered at once
    * @param clock stamps tokens and decides when they expire
    * @param zone the zone timestamps are written in
    * @param tokenGenerator makes token texts
    * @param expiredTokenRetention how long an expired token is still known
    */
-  public record Settings(List<User> users, List<ApiKeyGrant> keys, int port, int threads, Clock clock, ZoneId zone,
+  public record Settings(List<User> users, List<ApiKeyGrant> keys, int port, Clock clock, ZoneId zone,
       Supplier<String> tokenGenerator, Duration expiredTokenRetention) {
 
     /** Copies the lists. */
@@ -74,8 +75,8 @@ public final class FakeServer {
     TestScopes tests = new TestScopes(directory, faults, journal, faultOrder);
     TokenStore tokens = new TokenStore(settings.clock(), settings.tokenGenerator(), settings.expiredTokenRetention());
     Dispatcher dispatcher = new Dispatcher(directory, tokens, settings.zone(), faults, journal, tests);
-    LoopbackServer server = LoopbackServer.start(settings.port(), settings.threads(), dispatcher);
-    return new FakeServer(server, directory, faults, journal, tests);
+    LoopbackServer server = LoopbackServer.start(settings.port(), dispatcher);
+    return new FakeServer(server, dispatcher, directory, faults, journal, tests);
   }
 
   /** {@code http://127.0.0.1:PORT/v2}. */
@@ -128,8 +129,9 @@ public final class FakeServer {
         && directory.grant(key.key()).equals(Optional.of(key));
   }
 
-  /** Stops listening and closes every connection; idempotent. */
+  /** Stops listening and closes every connection, releasing requests held by a delay first; idempotent. */
   public void stop() {
+    dispatcher.close();
     server.stop();
   }
 

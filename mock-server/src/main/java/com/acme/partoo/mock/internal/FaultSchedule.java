@@ -102,12 +102,9 @@ final class FaultSchedule implements Faults {
     }
   }
 
-  /** Sleeps for the longest delay set in any of {@code schedules}, if any. */
-  static void awaitLongestDelay(List<FaultSchedule> schedules) throws InterruptedException {
-    Duration wait = schedules.stream().map(schedule -> schedule.delay).max(Duration::compareTo).orElse(Duration.ZERO);
-    if (!wait.isZero()) {
-      Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
-    }
+  /** The longest delay set in any of {@code schedules}; zero if none. */
+  static Duration longestDelay(List<FaultSchedule> schedules) {
+    return schedules.stream().map(schedule -> schedule.delay).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   /** Never the queue: its size says enough. */

@@ -1,19 +1,24 @@
 package com.acme.partoo.mock.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import mockwebserver3.MockResponse;
+import mockwebserver3.SocketEffect;
 
 /**
- * Writes an {@link Answer} as one HTTP/1.1 response: status line, headers and body in a single array, so that the
- * socket sends it in one write. Two writes (headers, then body) are what makes the JDK's own server wait for the
- * client's delayed ACK under Nagle's algorithm, 40 ms a request on Linux.
+ * Turns an {@link Answer} into MockWebServer's {@link MockResponse}: status line with the usual reason phrase,
+ * {@code Date}, {@code Content-Type}, {@code Content-Length}, the answer's headers, and the body unless the request
+ * was {@code HEAD}.
  */
 final class ResponseEncoder {
+
+  /** No answer at all: the connection is closed once the request is read. */
+  static final MockResponse NO_ANSWER = new MockResponse.Builder().onResponseStart(new SocketEffect.CloseSocket())
+      .build();
 
   // IMF-fixdate (RFC 9110 §5.6.7): two-digit day, which RFC_1123_DATE_TIME does not give.
   private static final DateTimeFormatter HTTP_DATE =
@@ -22,8 +27,7 @@ final class ResponseEncoder {
   private static final Map<Integer, String> REASONS = Map.ofEntries(
       Map.entry(200, "OK"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
       Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(405, "Method Not Allowed"),
-      Map.entry(413, "Content Too Large"), Map.entry(414, "URI Too Long"), Map.entry(429, "Too Many Requests"),
-      Map.entry(431, "Request Header Fields Too Large"), Map.entry(500, "Internal Server Error"),
+      Map.entry(413, "Content Too Large"), Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
       Map.entry(501, "Not Implemented"), Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"),
       Map.entry(504, "Gateway Timeout"), Map.entry(505, "HTTP Version Not Supported"));
 
@@ -41,29 +45,26 @@ final class ResponseEncoder {
 
   /**
    * The whole response. {@code withBody} is false for {@code HEAD} (the headers still give the length);
-   * {@code connection} is the {@code Connection} header to add, or null for none.
+   * {@code connection} is the {@code Connection} header to add, or null for none; {@code close} also closes the
+   * connection once the response is written.
    */
-  byte[] encode(Answer answer, boolean withBody, String connection) {
-    byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
-    StringBuilder head = new StringBuilder(256)
-        .append("HTTP/1.1 ").append(answer.status()).append(' ').append(reason(answer.status())).append("\r\n");
-    header(head, "Date", HTTP_DATE.format(clock.instant()));
-    header(head, "Content-Type", answer.contentType());
-    header(head, "Content-Length", String.valueOf(body.length));
-    answer.headers().forEach((name, value) -> header(head, name, value));
-    if (connection != null) {
-      header(head, "Connection", connection);
-    }
-    head.append("\r\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length() + body.length);
-    out.writeBytes(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+  MockResponse encode(Answer answer, boolean withBody, String connection) {
+    MockResponse.Builder response = new MockResponse.Builder()
+        .status("HTTP/1.1 " + answer.status() + " " + reason(answer.status()))
+        .setHeader("Date", HTTP_DATE.format(clock.instant()))
+        .setHeader("Content-Type", answer.contentType());
     if (withBody) {
-      out.writeBytes(body);
+      response.body(answer.body()); // sets Content-Length
+    } else {
+      response.setHeader("Content-Length", answer.body().getBytes(StandardCharsets.UTF_8).length);
     }
-    return out.toByteArray();
-  }
-
-  private static void header(StringBuilder head, String name, String value) {
-    head.append(name).append(": ").append(value).append("\r\n");
+    answer.headers().forEach(response::setHeader);
+    if (connection != null) {
+      response.setHeader("Connection", connection);
+    }
+    if ("close".equals(connection)) {
+      response.onResponseEnd(new SocketEffect.CloseSocket());
+    }
+    return response.build();
   }
 }
