@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh [--quick]: builds what it needs, runs the JMH benchmarks (-prof gc) and the CLI cold-start
 # measure, and writes benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md
-# (figures and facade/raw ratios). --quick: one fork, average time only (throughput derived), fewer cold starts;
-# under 3 minutes on 2 cores. The full run (2 forks, both modes, more launches) takes about 13 minutes.
+# (figures and facade/raw ratios), and target/observability.md (the listeners against the bare facade). --quick: one
+# fork, average time only (throughput derived), fewer cold starts; under 3 minutes on 2 cores. The full run (2 forks,
+# both modes, more launches) takes about 15 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
 set -euo pipefail
 
@@ -68,4 +69,6 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
   "$target/jmh-result.json" "$target/interleaved.json,$target/interleaved-16.json" "$target/cold-start.json" \
   "$target/summary.md"
+"$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ObservedSummary \
+  "$target/jmh-result.json" "$target/interleaved.json" "$target/interleaved-16.json" "$target/observability.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"

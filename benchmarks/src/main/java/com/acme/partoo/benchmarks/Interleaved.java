@@ -61,6 +61,9 @@ public final class Interleaved {
     benchmarks.put("generatedRetrofit", clients::generatedRetrofit);
     benchmarks.put("facadeSync", clients::facadeSync);
     benchmarks.put("facadeAsync", clients::facadeAsync);
+    ObservedClients observed = new ObservedClients();
+    observed.setUp();
+    observed.addTo(benchmarks);
     Map<String, double[]> micros = new LinkedHashMap<>();
     // Per client: Okio watchdog wake-ups, caller preemptions (one thread only).
     Map<String, long[]> switches = new LinkedHashMap<>();
@@ -92,6 +95,7 @@ public final class Interleaved {
       if (sentinel != null) {
         sentinel.stop();
       }
+      observed.tearDown();
     }
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -197,7 +201,7 @@ public final class Interleaved {
   }
 
   /** First quartile, median, third quartile (nearest rank). */
-  private static double[] quartiles(double[] values) {
+  static double[] quartiles(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
