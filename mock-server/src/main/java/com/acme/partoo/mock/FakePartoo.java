@@ -1,15 +1,11 @@
 package com.acme.partoo.mock;
 
 import com.acme.partoo.mock.internal.ApiKeyGrant;
-import com.acme.partoo.mock.internal.Directory;
-import com.acme.partoo.mock.internal.Dispatcher;
-import com.acme.partoo.mock.internal.FaultSchedule;
-import com.acme.partoo.mock.internal.LoopbackServer;
-import com.acme.partoo.mock.internal.PartooStyleTokens;
-import com.acme.partoo.mock.internal.RequestJournal;
-import com.acme.partoo.mock.internal.TokenStore;
+import com.acme.partoo.mock.internal.FakeServer;
+import com.acme.partoo.mock.internal.TestScope;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -21,24 +17,26 @@ import java.util.function.Supplier;
 
 /**
  * A fake Partoo running in-process on 127.0.0.1: generate, check and revoke connection tokens under {@link #baseUrl()},
- * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies. Started by {@link Builder#start()}
- * or {@link #withDefaults()}; thread-safe; {@link #close()} stops it.
+ * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies, served by OkHttp's MockWebServer.
+ * Started by {@link Builder#start()} or {@link #withDefaults()}; thread-safe; {@link #close()} stops it, and must be
+ * called: MockWebServer's threads are not daemon threads.
  */
 public final class FakePartoo implements AutoCloseable {
 
-  private final LoopbackServer server;
-  private final FaultSchedule faults;
-  private final RequestJournal journal;
-  private final String description;
+  private static final Duration DEFAULT_EXPIRED_TOKEN_RETENTION = Duration.ofHours(1);
 
-  private FakePartoo(LoopbackServer server, FaultSchedule faults, RequestJournal journal, String description) {
+  private final FakeServer server;
+  private final boolean declaresDefaultFixture;
+
+  private FakePartoo(FakeServer server) {
     this.server = server;
-    this.faults = faults;
-    this.journal = journal;
-    this.description = description;
+    this.declaresDefaultFixture = server.declares(Builder.DEFAULT_USERS, Builder.DEFAULT_KEY);
   }
 
-  /** A builder with no users, no keys, a free port, the system clock, UTC timestamps and Partoo-style tokens. */
+  /**
+   * A builder with no users, no keys, a free port, the system clock, UTC timestamps, Partoo-style tokens and expired
+   * tokens forgotten after an hour.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -53,7 +51,7 @@ public final class FakePartoo implements AutoCloseable {
 
   /** The REST API's base URL, {@code http://127.0.0.1:PORT/v2}, without a trailing slash. */
   public String baseUrl() {
-    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.API_PREFIX;
+    return server.baseUrl();
   }
 
   /**
@@ -61,7 +59,7 @@ public final class FakePartoo implements AutoCloseable {
    * {@code appBaseUrl() + "/connection?connection_token=" + URLEncoder.encode(token, UTF_8)}.
    */
   public String appBaseUrl() {
-    return "http://" + LoopbackServer.HOST + ":" + port() + Dispatcher.APP_PREFIX;
+    return server.appBaseUrl();
   }
 
   /** The port the fake listens on (the one chosen by the system when the builder asked for port 0). */
@@ -69,32 +67,56 @@ public final class FakePartoo implements AutoCloseable {
     return server.port();
   }
 
-  /** Schedules faulty answers, for resilience tests; shared by every thread using this fake. */
+  /**
+   * Schedules faulty answers, for resilience tests; shared by every thread using this fake. Tests run through
+   * {@link FakePartooExtension} also have faults of their own; a request takes the oldest fault among these and those
+   * of the tests it belongs to.
+   */
   public Faults faults() {
-    return faults;
+    return server.faults();
   }
 
-  /** What the fake received, for asserting how many requests a client sent and what they held. */
+  /**
+   * Everything the fake received, for asserting how many requests a client sent and what they held. A test run
+   * through {@link FakePartooExtension} also has a journal of its own, of the requests that belong to it.
+   */
   public Journal journal() {
-    return journal;
+    return server.journal();
   }
 
   /** Clears the scheduled faults, the delay and the journal; users, keys and issued tokens are kept. */
   public void reset() {
-    faults.clear();
-    journal.clear();
+    server.reset();
   }
 
-  /** Stops listening and ends the worker threads; requests in flight are cut off. Idempotent. */
+  /**
+   * Stops listening, closes every connection and waits for its threads to end; requests in flight, also those held by
+   * a delay, are cut off. Idempotent.
+   */
   @Override
   public void close() {
     server.stop();
   }
 
+  /** A test starts sharing this fake, for {@link FakePartooExtension}; see {@link TestScope}. */
+  TestScope openTest() {
+    return server.openTest();
+  }
+
+  /** Whether {@code key} is a declared API key. */
+  boolean declaresKey(String key) {
+    return server.declaresKey(key);
+  }
+
+  /** Whether it declares every user and the key of the {@link DefaultFixture}, as the fixture defines them. */
+  boolean declaresDefaultFixture() {
+    return declaresDefaultFixture;
+  }
+
   /** Where it listens and how much it knows; never a key or a token. */
   @Override
   public String toString() {
-    return "FakePartoo[" + baseUrl() + ", " + description + "]";
+    return "FakePartoo[" + baseUrl() + ", " + server + "]";
   }
 
   /**
@@ -105,13 +127,22 @@ public final class FakePartoo implements AutoCloseable {
    */
   public static final class Builder {
 
+    // Declared by defaultFixture() or by hand, the same: a declared user or key cannot be declared again differently.
+    static final List<User> DEFAULT_USERS = List.of(
+        new User(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN),
+        new User(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER),
+        new User(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER),
+        new User(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER));
+    static final ApiKeyGrant DEFAULT_KEY = new ApiKeyGrant(DefaultFixture.API_KEY,
+        DefaultFixture.OWNER_USER_ID, Set.of(DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID));
+
     private final List<User> users = new ArrayList<>();
     private final List<ApiKeyGrant> keys = new ArrayList<>();
     private int port;
-    private int threads = 4;
     private Clock clock = Clock.systemUTC();
     private ZoneId zone = ZoneOffset.UTC;
-    private Supplier<String> tokenGenerator = new PartooStyleTokens();
+    private Supplier<String> tokenGenerator = FakeServer.partooStyleTokens();
+    private Duration expiredTokenRetention = DEFAULT_EXPIRED_TOKEN_RETENTION;
 
     private Builder() {}
 
@@ -139,12 +170,9 @@ public final class FakePartoo implements AutoCloseable {
 
     /** Adds the {@link DefaultFixture}'s users and API key to whatever else is declared. */
     public Builder defaultFixture() {
-      return user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
-          .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
-          .user(DefaultFixture.PROVIDER_USER_ID, Role.PROVIDER)
-          .user(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER)
-          .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID,
-              DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID);
+      users.addAll(DEFAULT_USERS);
+      keys.add(DEFAULT_KEY);
+      return this;
     }
 
     /** The port to listen on, on 127.0.0.1; 0 (the default) picks a free one. */
@@ -156,12 +184,19 @@ public final class FakePartoo implements AutoCloseable {
       return this;
     }
 
-    /** How many worker threads answer requests (default 4); a delay fault holds one per waiting request. */
+    /**
+     * Has no effect; kept so that code calling it still compiles. The fake runs on MockWebServer, which answers each
+     * connection on a thread of its own: requests on different connections are answered at once however many there
+     * are, and one held by a delay fault holds back no other.
+     *
+     * @throws IllegalArgumentException if {@code threads} is below 1, as it always did
+     * @deprecated there is no bound to set: remove the call
+     */
+    @Deprecated
     public Builder threads(int threads) {
       if (threads < 1) {
         throw new IllegalArgumentException("threads must be at least 1, got " + threads);
       }
-      this.threads = threads;
       return this;
     }
 
@@ -187,19 +222,30 @@ public final class FakePartoo implements AutoCloseable {
     }
 
     /**
+     * How long, by the fake's clock, a token is still known once expired (default one hour): until then it checks as
+     * {@code expired} (or {@code consumed}, {@code revoked}); from then on it is forgotten, and check and revoke answer
+     * 404 and login says the token is unknown, as for a token never issued. Keeps a long run's memory bounded.
+     *
+     * @throws IllegalArgumentException if {@code retention} is negative
+     */
+    public Builder expiredTokenRetention(Duration retention) {
+      Objects.requireNonNull(retention, "retention");
+      if (retention.isNegative()) {
+        throw new IllegalArgumentException("expired token retention must not be negative, got " + retention);
+      }
+      this.expiredTokenRetention = retention;
+      return this;
+    }
+
+    /**
      * Checks the declarations and starts a server.
      *
      * @throws IllegalStateException if a user or key repeats, or a key names an undeclared user
      * @throws UncheckedIOException if the port cannot be bound
      */
     public FakePartoo start() {
-      Directory directory = new Directory(users, keys);
-      FaultSchedule faults = new FaultSchedule();
-      RequestJournal journal = new RequestJournal();
-      Dispatcher dispatcher =
-          new Dispatcher(directory, new TokenStore(clock, tokenGenerator), zone, faults, journal);
-      LoopbackServer server = LoopbackServer.start(port, threads, dispatcher);
-      return new FakePartoo(server, faults, journal, directory.toString());
+      return new FakePartoo(FakeServer.start(new FakeServer.Settings(users, keys, port, clock, zone,
+          tokenGenerator, expiredTokenRetention)));
     }
   }
 }

@@ -1,6 +1,8 @@
 package com.acme.partoo.mock;
 
+import com.acme.partoo.mock.internal.TestScope;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -10,16 +12,33 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Runs a {@link FakePartoo} for a JUnit 5 test class: {@code @RegisterExtension static FakePartooExtension partoo =
- * FakePartooExtension.withDefaults();} starts it before all tests, clears its faults and journal before each, and
- * stops it after all. On an instance field it runs one fake per test instead. Accessors are valid while it runs.
+ * FakePartooExtension.withDefaults();} starts it before all tests and stops it after all; on an instance field it runs
+ * one fake per test instead. Accessors are valid while it runs.
+ *
+ * <p>Each test gets a share of its own, also when tests run in parallel ({@code @Execution(CONCURRENT)}) on one
+ * static fake: on the thread that runs the test (its {@code @BeforeEach}, the test, its {@code @AfterEach}),
+ * {@link #apiKey()} is a key of that test's own, {@link #journal()} shows the requests that belong to the test, and
+ * {@link #faults()} schedules faults that only they take. A request belongs to the test whose key it carries (a login
+ * to the test whose key generated the token); a request that carries no running test's key (the declared key itself,
+ * say {@code DefaultFixture.API_KEY}, or none) belongs to every test running when it arrives, as all requests did
+ * before. Run alone, a test sees exactly what it sent either way. From any other thread the accessors answer for the
+ * whole fake, as {@link #fake()} does.
  */
 public final class FakePartooExtension
     implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
+
+  private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(
+      FakePartooExtension.class);
 
   private final Supplier<FakePartoo> starter;
   private volatile FakePartoo fake;
   // Which context started the fake: nested classes must not restart or stop their enclosing class's fake.
   private volatile String owner;
+  // The share of the test this thread runs. Saved and restored around each test, should a thread run one inside another.
+  private final ThreadLocal<TestScope> current = new ThreadLocal<>();
+
+  /** What beforeEach left for afterEach: the test's share, and the one the thread had before. */
+  private record Share(TestScope scope, TestScope previous) {}
 
   private FakePartooExtension(Supplier<FakePartoo> starter) {
     this.starter = starter;
@@ -32,7 +51,9 @@ public final class FakePartooExtension
 
   /**
    * An extension running whatever {@code builder} declares (a clock, other users...); the builder is started once
-   * per run of the extension. The fixture accessors below only hold if it includes {@code defaultFixture()}.
+   * per run of the extension. The fixture accessors ({@link #apiKey()}, {@link #userId()}...) answer only if the
+   * running fake declares the {@link DefaultFixture} (through {@code defaultFixture()}, or the same users and key by
+   * hand); otherwise they throw rather than name users and a key the fake does not have.
    */
   public static FakePartooExtension using(FakePartoo.Builder builder) {
     Objects.requireNonNull(builder, "builder");
@@ -51,16 +72,30 @@ public final class FakePartooExtension
     stopFor(context);
   }
 
-  /** Starts the fake for this test if none runs (instance field); then clears faults and journal. */
+  /**
+   * Starts the fake for this test if none runs (instance field), then gives the test its share: its own key, faults
+   * and journal, empty. If no other test is running, the fake's own faults and journal are cleared too.
+   */
   @Override
   public void beforeEach(ExtensionContext context) {
     startFor(context);
-    fake().reset();
+    TestScope scope = fake().openTest();
+    context.getStore(NAMESPACE).put(this, new Share(scope, current.get()));
+    current.set(scope);
   }
 
-  /** Stops the fake if this very test started it. */
+  /** Ends the test's share (its key stops working, its faults are dropped); stops the fake if this test started it. */
   @Override
   public void afterEach(ExtensionContext context) {
+    Share share = context.getStore(NAMESPACE).remove(this, Share.class);
+    if (share != null) {
+      share.scope().close();
+      if (share.previous() == null) {
+        current.remove();
+      } else {
+        current.set(share.previous());
+      }
+    }
     stopFor(context);
   }
 
@@ -84,39 +119,96 @@ public final class FakePartooExtension
     return fake().appBaseUrl();
   }
 
-  /** Shortcut for {@code fake().faults()}. */
+  /**
+   * On the test's thread, the faults of this test: only requests that belong to it take them (the oldest first,
+   * among these and the fake's own), and they end with the test. Elsewhere {@code fake().faults()}.
+   */
   public Faults faults() {
-    return fake().faults();
+    return share().map(TestScope::faults).orElseGet(() -> fake().faults());
   }
 
-  /** Shortcut for {@code fake().journal()}. */
+  /**
+   * On the test's thread, the requests that belong to this test since it started; elsewhere {@code fake().journal()},
+   * which sees every request and is cleared only before a test that starts while no other runs.
+   */
   public Journal journal() {
-    return fake().journal();
+    return share().map(TestScope::journal).orElseGet(() -> fake().journal());
   }
 
-  /** {@link DefaultFixture#API_KEY}: valid, with WRITE access to {@link #userId()} and {@link #providerUserId()}. */
+  /**
+   * The key to send as {@link DefaultFixture#API_KEY}: valid, with WRITE access to {@link #userId()} and
+   * {@link #providerUserId()}. On the test's thread it is the test's own key, which the fake treats as the default key
+   * while the test runs and which marks requests as the test's; elsewhere the default key itself.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String apiKey() {
-    return DefaultFixture.API_KEY;
+    return apiKey(fixture(DefaultFixture.API_KEY, "apiKey()"));
   }
 
-  /** {@link DefaultFixture#USER_ID}: a user the default key can get tokens for. */
+  /**
+   * The key to send as {@code declaredKey}, one the running fake declares: on the test's thread the test's own alias
+   * of it (same owner and access, marks requests as the test's; refused once the test has ended), elsewhere
+   * {@code declaredKey} itself.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare {@code declaredKey}
+   */
+  public String apiKey(String declaredKey) {
+    Objects.requireNonNull(declaredKey, "declaredKey");
+    if (!fake().declaresKey(declaredKey)) {
+      throw new IllegalStateException("this API key is not declared by the fake Partoo of this extension");
+    }
+    return share().map(scope -> scope.apiKey(declaredKey)).orElse(declaredKey);
+  }
+
+  /**
+   * {@link DefaultFixture#USER_ID}: a user the default key can get tokens for.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String userId() {
-    return DefaultFixture.USER_ID;
+    return fixture(DefaultFixture.USER_ID, "userId()");
   }
 
-  /** {@link DefaultFixture#PROVIDER_USER_ID}: a provider; generating a token for it answers 403. */
+  /**
+   * {@link DefaultFixture#PROVIDER_USER_ID}: a provider; generating a token for it answers 403.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String providerUserId() {
-    return DefaultFixture.PROVIDER_USER_ID;
+    return fixture(DefaultFixture.PROVIDER_USER_ID, "providerUserId()");
   }
 
-  /** {@link DefaultFixture#NO_ACCESS_USER_ID}: an existing user the default key may not act on (403). */
+  /**
+   * {@link DefaultFixture#NO_ACCESS_USER_ID}: an existing user the default key may not act on (403).
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String noAccessUserId() {
-    return DefaultFixture.NO_ACCESS_USER_ID;
+    return fixture(DefaultFixture.NO_ACCESS_USER_ID, "noAccessUserId()");
   }
 
-  /** {@link DefaultFixture#OWNER_USER_ID}: the default key's owner, the {@code generated_by} of its tokens. */
+  /**
+   * {@link DefaultFixture#OWNER_USER_ID}: the default key's owner, the {@code generated_by} of its tokens.
+   *
+   * @throws IllegalStateException if the fake is not running or does not declare the default fixture
+   */
   public String ownerUserId() {
-    return DefaultFixture.OWNER_USER_ID;
+    return fixture(DefaultFixture.OWNER_USER_ID, "ownerUserId()");
+  }
+
+  private String fixture(String value, String accessor) {
+    if (!fake().declaresDefaultFixture()) {
+      throw new IllegalStateException(accessor + " names the default fixture, which the fake Partoo of this "
+          + "extension does not declare: add defaultFixture() to the builder given to using(...), or use the users and "
+          + "keys that builder declares");
+    }
+    return value;
+  }
+
+  private Optional<TestScope> share() {
+    fake(); // not running: say so, rather than answer for a fake that is gone
+    return Optional.ofNullable(current.get()).filter(TestScope::isOpen);
   }
 
   private synchronized void startFor(ExtensionContext context) {

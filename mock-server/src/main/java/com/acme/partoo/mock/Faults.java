@@ -46,9 +46,9 @@ public interface Faults {
   Faults serverError(int times, int status);
 
   /**
-   * The next {@code times} requests get no HTTP answer: the fake reads the request, then closes the connection
+   * The next {@code times} requests get no HTTP answer: the fake reads the whole request, then closes the connection
    * without writing a byte. Clients see an end of stream before any status line ("unexpected end of stream",
-   * "header parser received no bytes"), not a TCP reset, which the JDK server cannot send.
+   * "header parser received no bytes"): the connection ends with a FIN, not a TCP reset.
    *
    * @throws IllegalArgumentException if {@code times} is below 1
    */
@@ -56,7 +56,8 @@ public interface Faults {
 
   /**
    * Waits {@code delay} before answering every request (faulty or not) until changed; {@link Duration#ZERO} turns
-   * it off. The wait holds one of the server's few worker threads: keep it short.
+   * it off. Each connection is served by a thread of its own, so a waiting request holds back only the requests
+   * behind it on its connection; closing the fake cuts it off.
    *
    * @throws IllegalArgumentException if {@code delay} is negative
    */

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class CheckTokenTest extends TokenRulesTestBase {
 
+  /** The builder's default. */
+  private static final Duration RETENTION = Duration.ofHours(1);
+
   private JsonNode check(String token) {
     HttpResponse<String> response = http.check(KEY, USER, token);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
@@ -74,16 +77,32 @@ class CheckTokenTest extends TokenRulesTestBase {
   }
 
   @Test
-  void consumedAndRevokedTokensKeepTheirStatusAfterExpiry() {
+  void expiredTokenIsKnownForTheRetentionPeriodThenForgottenLikeOneNeverIssued() {
+    String token = http.newToken(USER, 60);
+
+    CLOCK.advance(Duration.ofSeconds(60).plus(RETENTION).minusNanos(1_000));
+    assertThat(check(token).get("status").asText()).isEqualTo("expired");
+    CLOCK.advance(Duration.ofNanos(1_000));
+
+    assertAnswer(http.check(KEY, USER, token), 404, NOT_FOUND);
+    assertAnswer(http.revoke(KEY, USER, token), 404, NOT_FOUND);
+    assertThat(http.login(token).body()).contains("This connection token is unknown.");
+  }
+
+  @Test
+  void consumedAndRevokedTokensKeepTheirStatusPastExpiryUntilForgottenLikeExpiredOnes() {
     String consumed = http.newToken(USER, 60);
     String revoked = http.newToken(USER, 60);
     http.login(consumed);
     http.revoke(KEY, USER, revoked);
 
-    CLOCK.advance(Duration.ofDays(2));
-
+    CLOCK.advance(Duration.ofSeconds(60).plus(RETENTION).minusNanos(1_000));
     assertThat(check(consumed).get("status").asText()).isEqualTo("consumed");
     assertThat(check(revoked).get("status").asText()).isEqualTo("revoked");
+    CLOCK.advance(Duration.ofNanos(1_000));
+
+    assertAnswer(http.check(KEY, USER, consumed), 404, NOT_FOUND);
+    assertAnswer(http.check(KEY, USER, revoked), 404, NOT_FOUND);
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -81,7 +82,7 @@ class FakePartooExtensionTest {
 
   @Test
   void usingABuilderRunsWhatItDeclares() {
-    runAndExpectSuccesses(CustomSample.class, 1);
+    runAndExpectSuccesses(CustomSample.class, 2);
   }
 
   @Test
@@ -191,6 +192,14 @@ class FakePartooExtensionTest {
       assertThat(http.generate("custom-key", "{\"user_id\": \"worker\"}").statusCode()).isEqualTo(200);
       assertThat(http.generate(DefaultFixture.API_KEY, "{\"user_id\": \"worker\"}").statusCode()).isEqualTo(401);
     }
+
+    @Test
+    void fixtureAccessorsSayTheFixtureIsNotDeclared() {
+      assertThatThrownBy(PARTOO::apiKey).isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("apiKey() names the default fixture, which the fake Partoo of this extension does not "
+              + "declare");
+      assertThatThrownBy(PARTOO::userId).isInstanceOf(IllegalStateException.class);
+    }
   }
 
   static class FailingSample {
@@ -205,17 +214,72 @@ class FakePartooExtensionTest {
 
   @Test
   void defaultFixtureAccessorsNameUsersTheFakeTreatsAsDocumented() {
-    try (FakePartoo fake = FakePartoo.withDefaults()) {
-      PartooHttp http = new PartooHttp(fake);
-      FakePartooExtension names = FakePartooExtension.withDefaults();
-      String key = names.apiKey();
+    runAndExpectSuccesses(FixtureSample.class, 1);
+  }
 
-      assertThat(http.generate(key, "{\"user_id\": \"" + names.userId() + "\"}").statusCode()).isEqualTo(200);
-      assertThat(http.generate(key, "{\"user_id\": \"" + names.providerUserId() + "\"}").statusCode()).isEqualTo(403);
-      assertThat(http.generate(key, "{\"user_id\": \"" + names.noAccessUserId() + "\"}").statusCode()).isEqualTo(403);
-      String token = http.newToken();
-      assertThat(PartooHttp.json(http.check(key, names.userId(), token)).get("generated_by").asText())
-          .isEqualTo(names.ownerUserId());
+  @Test
+  void fixtureAccessorsOfABuilderWithoutTheDefaultFixtureRefuseToNameWhatTheFakeLacks() {
+    runAndExpectSuccesses(NoFixtureSample.class, 1);
+  }
+
+  @Test
+  void fixtureAccessorsOfABuilderThatAddsTheDefaultFixtureNameIt() {
+    runAndExpectSuccesses(FixtureAndMoreSample.class, 1);
+  }
+
+  static class FixtureSample {
+    @RegisterExtension
+    static final FakePartooExtension PARTOO = FakePartooExtension.withDefaults();
+
+    @Test
+    void accessorsWork() {
+      PartooHttp http = new PartooHttp(PARTOO);
+      String key = PARTOO.apiKey();
+
+      assertThat(http.generate(key, "{\"user_id\": \"" + PARTOO.userId() + "\"}").statusCode()).isEqualTo(200);
+      assertThat(http.generate(key, "{\"user_id\": \"" + PARTOO.providerUserId() + "\"}").statusCode()).isEqualTo(403);
+      assertThat(http.generate(key, "{\"user_id\": \"" + PARTOO.noAccessUserId() + "\"}").statusCode()).isEqualTo(403);
+      String token = PartooHttp.json(http.generate(key, "{\"user_id\": \"" + PARTOO.userId() + "\"}"))
+          .get("token").asText();
+      assertThat(PartooHttp.json(http.check(key, PARTOO.userId(), token)).get("generated_by").asText())
+          .isEqualTo(PARTOO.ownerUserId());
+    }
+  }
+
+  static class NoFixtureSample {
+    @RegisterExtension
+    static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder()
+        .user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
+        .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
+        .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID, DefaultFixture.USER_ID));
+
+    @Test
+    void halfTheFixtureIsNotTheFixture() {
+      List<ThrowingCallable> accessors = List.of(PARTOO::apiKey, PARTOO::userId, PARTOO::providerUserId,
+          PARTOO::noAccessUserId, PARTOO::ownerUserId);
+      for (ThrowingCallable accessor : accessors) {
+        assertThatThrownBy(accessor).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not declare").hasMessageContaining("defaultFixture()");
+      }
+    }
+  }
+
+  static class FixtureAndMoreSample {
+    private static final MutableClock CLOCK = new MutableClock();
+
+    @RegisterExtension
+    static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder()
+        .user("extra", Role.GROUP_MANAGER).defaultFixture().apiKey("extra-key", "extra", "extra").clock(CLOCK));
+
+    @Test
+    void accessorsNameTheFixtureAndTheKeysWork() {
+      assertThat(List.of(PARTOO.userId(), PARTOO.providerUserId(), PARTOO.noAccessUserId(), PARTOO.ownerUserId()))
+          .containsExactly(DefaultFixture.USER_ID, DefaultFixture.PROVIDER_USER_ID, DefaultFixture.NO_ACCESS_USER_ID,
+              DefaultFixture.OWNER_USER_ID);
+      PartooHttp http = new PartooHttp(PARTOO);
+      assertThat(http.generate(PARTOO.apiKey(), "{\"user_id\": \"" + PARTOO.userId() + "\"}").statusCode())
+          .isEqualTo(200);
+      assertThat(http.generate(PARTOO.apiKey("extra-key"), "{\"user_id\": \"extra\"}").statusCode()).isEqualTo(200);
     }
   }
 }

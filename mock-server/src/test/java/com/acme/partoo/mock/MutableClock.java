@@ -7,15 +7,15 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand, so expiry is tested without sleeping. */
-final class MutableClock extends Clock {
+/** A clock tests move by hand, so expiry is tested without sleeping; public for the internal package's tests. */
+public final class MutableClock extends Clock {
 
   /** Has nanoseconds on purpose: Partoo's timestamps stop at microseconds. */
-  static final Instant START = Instant.parse("2019-08-01T17:15:54.256789123Z");
+  public static final Instant START = Instant.parse("2019-08-01T17:15:54.256789123Z");
 
   private final AtomicReference<Instant> now = new AtomicReference<>(START);
 
-  void advance(Duration duration) {
+  public void advance(Duration duration) {
     now.updateAndGet(instant -> instant.plus(duration));
   }
 

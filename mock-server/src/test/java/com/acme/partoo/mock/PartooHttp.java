@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.function.Supplier;
 
 /** A plain JDK HTTP client speaking to a fake, the way a careful client would (every value encoded). */
@@ -83,7 +84,8 @@ final class PartooHttp {
   /** Any request, for paths and methods the helpers above do not cover. */
   HttpResponse<String> send(HttpRequest.Builder request) {
     try {
-      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      // A hung exchange fails its test instead of blocking the build.
+      return CLIENT.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,25 +94,12 @@ class ServerTest {
   void wrongMethodAnswers405NamingTheAllowedOne(String method, String path, String allowed) {
     try (FakePartoo fake = FakePartoo.withDefaults()) {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fake.port() + path))
-          .method(method, HttpRequest.BodyPublishers.ofString("{}"));
+          .method(method, HttpRequest.BodyPublishers.noBody());
 
       HttpResponse<String> response = new PartooHttp(fake).send(request);
 
       assertAnswer(response, 405, "{\"errors\": {\"json\": \"Method not allowed\"}}");
       assertThat(response.headers().firstValue("Allow")).hasValue(allowed);
-    }
-  }
-
-  @Test
-  void unencodedBackslashInTheQueryIsRefusedByTheJdkServerItself() throws IOException {
-    try (FakePartoo fake = FakePartoo.withDefaults(); Socket socket = new Socket("127.0.0.1", fake.port())) {
-      OutputStream out = socket.getOutputStream();
-      out.write("GET /app/connection?connection_token=\\xab HTTP/1.1\r\nHost: x\r\n\r\n"
-          .getBytes(StandardCharsets.US_ASCII));
-      InputStream in = socket.getInputStream();
-
-      assertThat(new String(in.readNBytes(12), StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 400");
-      assertThat(fake.journal().total()).isZero();
     }
   }
 
@@ -160,12 +148,51 @@ class ServerTest {
   }
 
   @Test
+  void expiredTokenRetentionIsTheBuildersToChoose() {
+    MutableClock clock = new MutableClock();
+    try (FakePartoo fake = FakePartoo.builder().defaultFixture().clock(clock).expiredTokenRetention(Duration.ZERO)
+        .start()) {
+      PartooHttp http = new PartooHttp(fake);
+      String token = http.newToken(DefaultFixture.USER_ID, 60);
+
+      clock.advance(Duration.ofSeconds(60));
+
+      assertAnswer(http.check(DefaultFixture.API_KEY, DefaultFixture.USER_ID, token), 404, NOT_FOUND);
+    }
+  }
+
+  @Test
+  @SuppressWarnings("deprecation") // threads(int): still checked, though it no longer bounds anything
   void builderRefusesInvalidValuesAtOnce() {
     FakePartoo.Builder builder = FakePartoo.builder();
     assertThatThrownBy(() -> builder.user(" ", Role.ORG_ADMIN)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.apiKey("", "owner")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.port(65_536)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.threads(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.expiredTokenRetention(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** The default fixture's users and key declared one by one, in another order, with the provider's role given. */
+  private static FakePartoo.Builder fixtureByHand(Role providerRole) {
+    return FakePartoo.builder()
+        .user(DefaultFixture.NO_ACCESS_USER_ID, Role.BUSINESS_MANAGER)
+        .user(DefaultFixture.PROVIDER_USER_ID, providerRole)
+        .user(DefaultFixture.USER_ID, Role.BUSINESS_MANAGER)
+        .user(DefaultFixture.OWNER_USER_ID, Role.ORG_ADMIN)
+        .apiKey(DefaultFixture.API_KEY, DefaultFixture.OWNER_USER_ID, DefaultFixture.PROVIDER_USER_ID,
+            DefaultFixture.USER_ID);
+  }
+
+  @Test
+  void theDefaultFixtureIsRecognisedWhetherAddedAtOnceOrDeclaredByHand() {
+    try (FakePartoo defaults = FakePartoo.withDefaults(); FakePartoo declared = fixtureByHand(Role.PROVIDER).start();
+        FakePartoo other = fixtureByHand(Role.BUSINESS_MANAGER).start(); FakePartoo empty = FakePartoo.builder().start()) {
+      assertThat(defaults.declaresDefaultFixture()).isTrue();
+      assertThat(declared.declaresDefaultFixture()).isTrue();
+      assertThat(other.declaresDefaultFixture()).isFalse();
+      assertThat(empty.declaresDefaultFixture()).isFalse();
+    }
   }
 
   @Test

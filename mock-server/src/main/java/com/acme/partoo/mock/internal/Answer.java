@@ -3,11 +3,7 @@ package com.acme.partoo.mock.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,20 +35,19 @@ record Answer(int status, String contentType, Map<String, String> headers, Strin
     return JSON;
   }
 
+  /** The {@code token} of a generate answer's JSON body. */
+  static String tokenOf(Answer generated) {
+    try {
+      return JSON.readTree(generated.body()).path("token").asText();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a generate answer is JSON the fake wrote itself", e);
+    }
+  }
+
   Answer withHeader(String name, String value) {
     Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new Answer(status, contentType, more, body);
-  }
-
-  void writeTo(HttpExchange exchange) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.getResponseHeaders().set("Content-Type", contentType);
-    headers.forEach(exchange.getResponseHeaders()::set);
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
   }
 
   private static String escape(String text) {

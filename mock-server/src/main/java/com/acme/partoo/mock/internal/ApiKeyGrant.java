@@ -30,9 +30,9 @@ public record ApiKeyGrant(String key, String ownerId, Set<String> writeAccess) {
     return writeAccess.contains(userId);
   }
 
-  /** Never the key itself. */
+  /** Owner and access, never the key, not even part of it. */
   @Override
   public String toString() {
-    return "ApiKeyGrant[key=" + Secrets.mask(key) + ", owner=" + ownerId + ", writeAccess=" + writeAccess + "]";
+    return "ApiKeyGrant[owner=" + ownerId + ", writeAccess=" + writeAccess + "]";
   }
 }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The fake's users and API keys, checked for consistency once and immutable afterwards. */
-public final class Directory {
+final class Directory {
 
   private final Map<String, User> users;
   private final Map<String, ApiKeyGrant> keys;
@@ -17,7 +17,7 @@ public final class Directory {
    *
    * @throws IllegalStateException if a user id or key repeats, or a key names an owner or grantee not in users
    */
-  public Directory(List<User> users, List<ApiKeyGrant> keys) {
+  Directory(List<User> users, List<ApiKeyGrant> keys) {
     Map<String, User> usersById = new LinkedHashMap<>();
     for (User user : users) {
       if (usersById.putIfAbsent(user.id(), user) != null) {
@@ -26,10 +26,10 @@ public final class Directory {
     }
     Map<String, ApiKeyGrant> grantsByKey = new LinkedHashMap<>();
     for (ApiKeyGrant grant : keys) {
-      requireDeclared(usersById, grant.ownerId(), "owner of API key " + Secrets.mask(grant.key()));
+      requireDeclared(usersById, grant.ownerId(), "the owner of an API key");
       grant.writeAccess().forEach(id -> requireDeclared(usersById, id, "WRITE access of " + grant.ownerId() + "'s key"));
       if (grantsByKey.putIfAbsent(grant.key(), grant) != null) {
-        throw new IllegalStateException("API key " + Secrets.mask(grant.key()) + " is declared twice");
+        throw new IllegalStateException("an API key is declared twice (owner " + grant.ownerId() + ")");
       }
     }
     this.users = Map.copyOf(usersById);
@@ -37,16 +37,16 @@ public final class Directory {
   }
 
   /** The user with this id, if declared. */
-  public Optional<User> user(String id) {
+  Optional<User> user(String id) {
     return Optional.ofNullable(users.get(id));
   }
 
   /** What {@code apiKey} may do, if it is a declared key. */
-  public Optional<ApiKeyGrant> grant(String apiKey) {
+  Optional<ApiKeyGrant> grant(String apiKey) {
     return Optional.ofNullable(keys.get(apiKey));
   }
 
-  /** A summary with counts only: no key, not even masked. */
+  /** A summary with counts only: no key, not even part of one. */
   @Override
   public String toString() {
     return "Directory[users=" + users.size() + ", apiKeys=" + keys.size() + "]";

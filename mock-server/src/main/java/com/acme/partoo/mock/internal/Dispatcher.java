@@ -2,32 +2,40 @@ package com.acme.partoo.mock.internal;
 
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
-import java.io.IOException;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * The fake's one HTTP handler. For each request: read it whole, wait the configured delay, take the next scheduled
- * fault if any, otherwise route it; record it in the journal before answering, so a client holding an answer can
- * trust the journal.
+ * What the fake does with each request: find which tests it belongs to, wait the longest delay they or the fake set,
+ * take the oldest fault scheduled for them or the fake if any, otherwise route it; record it in the fake's journal and
+ * theirs before answering, so a client holding an answer can trust the journal. {@link #close()} releases the
+ * requests a delay holds.
  */
-public final class Dispatcher implements HttpHandler {
+final class Dispatcher implements RequestHandler {
 
   /** Where Partoo's REST API lives, below the server root. */
-  public static final String API_PREFIX = "/v2";
+  static final String API_PREFIX = "/v2";
   /** Where the browser login page lives, below the server root. */
-  public static final String APP_PREFIX = "/app";
+  static final String APP_PREFIX = "/app";
 
   private final Map<String, Route> routes;
   private final FaultSchedule faults;
   private final RequestJournal journal;
+  private final TestScopes tests;
+  private final CountDownLatch closed = new CountDownLatch(1);
 
-  /** Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}. */
-  public Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal) {
+  /**
+   * Serves {@code directory}'s users and keys, tokens from {@code tokens}, timestamps in {@code zone}; {@code faults}
+   * and {@code journal} are the fake's own, {@code tests} the tests sharing it.
+   */
+  Dispatcher(Directory directory, TokenStore tokens, ZoneId zone, FaultSchedule faults, RequestJournal journal,
+      TestScopes tests) {
     ConnectionTokenApi api = new ConnectionTokenApi(directory, tokens, new Timestamps(zone));
     LoginPage login = new LoginPage(tokens);
     this.routes = Map.of(
@@ -37,31 +45,41 @@ public final class Dispatcher implements HttpHandler {
         APP_PREFIX + "/connection", new Route(Endpoint.LOGIN, "GET", login::login));
     this.faults = faults;
     this.journal = journal;
+    this.tests = tests;
   }
 
-  /** Answers one exchange; never throws for a bad request, only for I/O failures while answering. */
+  /** The answer, or empty for a dropped connection; never throws for a bad request. */
   @Override
-  public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Request request = Request.read(exchange);
-      Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
-      Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
-      try {
-        faults.awaitDelay();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt(); // the server is closing: leave without an answer
-        return;
-      }
-      Optional<Fault> fault = faults.next();
-      if (fault.isPresent() && fault.get().drops()) {
-        // Closing an exchange whose response was never started closes the connection: no status line at all.
-        journal.record(request.recorded(endpoint, RecordedRequest.NO_ANSWER));
-        return;
-      }
-      Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, request));
-      journal.record(request.recorded(endpoint, answer.status()));
-      answer.writeTo(exchange);
+  public Optional<Answer> answer(Request request) throws InterruptedException {
+    Optional<Route> route = Optional.ofNullable(routes.get(request.path()));
+    Endpoint endpoint = route.map(Route::endpoint).orElse(Endpoint.UNKNOWN);
+    TestScopes.Attribution owners = tests.attribute(request, endpoint);
+    List<FaultSchedule> schedules = owners.schedules(faults);
+    Duration delay = FaultSchedule.longestDelay(schedules);
+    if (!delay.isZero() && closed.await(delay.toNanos(), TimeUnit.NANOSECONDS)) {
+      return Optional.empty(); // the fake is closing: cut off, as its connection is
     }
+    Optional<Fault> fault = FaultSchedule.takeOldest(schedules);
+    if (fault.isPresent() && fault.get().drops()) {
+      record(owners, request.recorded(endpoint, RecordedRequest.NO_ANSWER));
+      return Optional.empty();
+    }
+    Answer answer = fault.map(Fault::toAnswer).orElseGet(() -> route(route, owners.routed()));
+    record(owners, request.recorded(endpoint, answer.status()));
+    if (endpoint == Endpoint.GENERATE_TOKEN && answer.status() == 200) {
+      // Before the answer leaves: a login with this token may follow at once, and belongs to the same test.
+      owners.keyOwner().ifPresent(test -> test.issued(Answer.tokenOf(answer)));
+    }
+    return Optional.of(answer);
+  }
+
+  /** Releases every request held by a delay, unanswered, and holds none after; the fake is closing. */
+  void close() {
+    closed.countDown();
+  }
+
+  private void record(TestScopes.Attribution owners, RecordedRequest recorded) {
+    owners.journals(journal).forEach(journal -> journal.record(recorded));
   }
 
   private static Answer route(Optional<Route> route, Request request) {

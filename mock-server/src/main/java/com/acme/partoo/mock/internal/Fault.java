@@ -26,21 +26,11 @@ record Fault(int status, Optional<Duration> retryAfter) {
   }
 
   Answer toAnswer() {
-    Answer page = Answer.html(status, status + " " + reason(), "Injected by the fake Partoo's fault schedule.");
+    Answer page = Answer.html(status, status + " " + ResponseEncoder.reason(status),
+        "Injected by the fake Partoo's fault schedule.");
     // Whole seconds, rounded up: a client must never be told to come back earlier than asked.
     return retryAfter
         .map(wait -> page.withHeader("Retry-After", String.valueOf(wait.plusNanos(999_999_999).getSeconds())))
         .orElse(page);
-  }
-
-  private String reason() {
-    return switch (status) {
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      case 504 -> "Gateway Timeout";
-      default -> "Server Error";
-    };
   }
 }

@@ -2,16 +2,31 @@ package com.acme.partoo.mock.internal;
 
 import com.acme.partoo.mock.Faults;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The queue behind {@link Faults}: one entry per faulty answer still to give, taken by requests in arrival order. */
-public final class FaultSchedule implements Faults {
+/**
+ * A queue behind {@link Faults}: one entry per faulty answer still to give. A fake has one for itself and one per test
+ * running through the JUnit extension; a request takes the oldest entry of the schedules it belongs to, so every
+ * schedule of one fake numbers its entries from one shared counter.
+ */
+final class FaultSchedule implements Faults {
 
-  private final Queue<Fault> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicLong order;
+  private final Queue<Scheduled> queue = new ConcurrentLinkedQueue<>();
   private volatile Duration delay = Duration.ZERO;
+
+  /** Numbers entries from {@code order}, shared by every schedule of the same fake. */
+  FaultSchedule(AtomicLong order) {
+    this.order = order;
+  }
+
+  /** A fault and when it was scheduled, across every schedule of one fake. */
+  private record Scheduled(long order, Fault fault) {}
 
   @Override
   public Faults serviceUnavailable(int times) {
@@ -63,17 +78,33 @@ public final class FaultSchedule implements Faults {
     delay = Duration.ZERO;
   }
 
-  /** The fault the next request gets, if any is left; each is given out once. */
-  Optional<Fault> next() {
-    return Optional.ofNullable(queue.poll());
+  /**
+   * Takes the oldest fault scheduled in any of {@code schedules}, if one is left; each is given out once, also when
+   * requests race for it (the loser looks again).
+   */
+  static Optional<Fault> takeOldest(List<FaultSchedule> schedules) {
+    while (true) {
+      FaultSchedule from = null;
+      Scheduled oldest = null;
+      for (FaultSchedule schedule : schedules) {
+        Scheduled head = schedule.queue.peek();
+        if (head != null && (oldest == null || head.order() < oldest.order())) {
+          oldest = head;
+          from = schedule;
+        }
+      }
+      if (oldest == null) {
+        return Optional.empty();
+      }
+      if (from.queue.remove(oldest)) {
+        return Optional.of(oldest.fault());
+      }
+    }
   }
 
-  /** Sleeps for the configured delay, if any. */
-  void awaitDelay() throws InterruptedException {
-    Duration wait = delay;
-    if (!wait.isZero()) {
-      Thread.sleep(wait.toMillis(), wait.toNanosPart() % 1_000_000);
-    }
+  /** The longest delay set in any of {@code schedules}; zero if none. */
+  static Duration longestDelay(List<FaultSchedule> schedules) {
+    return schedules.stream().map(schedule -> schedule.delay).max(Duration::compareTo).orElse(Duration.ZERO);
   }
 
   /** Never the queue: its size says enough. */
@@ -87,7 +118,7 @@ public final class FaultSchedule implements Faults {
       throw new IllegalArgumentException("times must be at least 1, got " + times);
     }
     for (int i = 0; i < times; i++) {
-      queue.add(fault);
+      queue.add(new Scheduled(order.incrementAndGet(), fault));
     }
     return this;
   }

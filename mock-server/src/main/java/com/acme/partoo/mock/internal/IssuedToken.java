@@ -36,10 +36,10 @@ record IssuedToken(
     return new IssuedToken(token, userId, generatedBy, created, expires, consumed, now);
   }
 
-  /** Never the whole token: it is a credential. */
+  /** Who and when, never the token, not even part of it: it is a credential. */
   @Override
   public String toString() {
-    return "IssuedToken[" + Secrets.mask(token) + " for " + userId + ", by " + generatedBy + ", expires " + expires
+    return "IssuedToken[for user " + userId + ", by " + generatedBy + ", expires " + expires
         + (consumed != null ? ", consumed " + consumed : "") + (revoked != null ? ", revoked " + revoked : "") + "]";
   }
 }

@@ -8,7 +8,7 @@ import java.util.function.Supplier;
  * Tokens shaped like Partoo's documented example: a literal backslash, an {@code x}, then 48 hex digits (192 random
  * bits). The backslash must be percent-encoded in a URL, so a client that forgets to encode is caught.
  */
-public final class PartooStyleTokens implements Supplier<String> {
+final class PartooStyleTokens implements Supplier<String> {
 
   private static final int RANDOM_BYTES = 24;
 

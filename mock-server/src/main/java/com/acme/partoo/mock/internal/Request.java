@@ -2,27 +2,29 @@ package com.acme.partoo.mock.internal;
 
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
-import com.sun.net.httpserver.HttpExchange;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** A request read whole from the exchange, so that handlers are plain functions of it. */
+/**
+ * A request read whole by the server, so that handlers are plain functions of it.
+ *
+ * @param path the decoded path, without query
+ * @param rawQuery the query as sent (still percent-encoded), empty if none
+ * @param headers header values by name; names compare case-insensitively
+ */
 record Request(String method, String path, String rawQuery, Map<String, List<String>> headers, byte[] body) {
 
-  static Request read(HttpExchange exchange) throws IOException {
-    URI uri = exchange.getRequestURI();
-    byte[] body;
-    try (InputStream in = exchange.getRequestBody()) {
-      body = in.readAllBytes();
-    }
-    return new Request(exchange.getRequestMethod(), uri.getPath(), Optional.ofNullable(uri.getRawQuery()).orElse(""),
-        Map.copyOf(exchange.getRequestHeaders()), body);
+  /** The same request with header {@code name} (case-insensitive) set to {@code value} alone. */
+  Request withHeader(String name, String value) {
+    Map<String, List<String>> changed = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    changed.putAll(headers);
+    changed.put(name, List.of(value));
+    return new Request(method, path, rawQuery, Collections.unmodifiableMap(changed), body);
   }
 
   /** The first value of a request header, case-insensitively. */
@@ -35,7 +37,7 @@ record Request(String method, String path, String rawQuery, Map<String, List<Str
 
   /**
    * The first value of a query parameter, decoded as a form would be ({@code +} is a space). Escapes are
-   * well-formed: the JDK server refuses a request line that is not a valid URI before any handler runs.
+   * well-formed: the server refuses a request line that is not a valid URI before any handler runs.
    */
   Optional<String> queryParameter(String name) {
     for (String pair : rawQuery.split("&")) {

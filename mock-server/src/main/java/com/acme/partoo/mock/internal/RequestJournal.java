@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The {@link Journal}: counts per endpoint and the last requests, under one lock. */
-public final class RequestJournal implements Journal {
+final class RequestJournal implements Journal {
 
   /** Enough to look back over any one test; bounded so a long-lived fake does not grow without end. */
   private static final int KEPT = 100;
