@@ -72,6 +72,8 @@ final class CallLoop<T> {
   private @Nullable Runnable reportDue;
 
   private volatile @Nullable End end;
+  // The attempt last handed to the driver: one that has not started when the call is stopped was still waiting.
+  private volatile @Nullable Attempt pending;
   private volatile okhttp3.@Nullable Call current;
   private volatile @Nullable Runnable wake;
   private volatile @Nullable Future<?> alarm;
@@ -123,7 +125,7 @@ final class CallLoop<T> {
     return reported(send(checkBeforeRetry && check != null ? check : call));
   }
 
-  /** What to do when the thread waiting to retry was interrupted: fail, without retrying. */
+  /** What to do when the thread waiting to retry, or for a slot, was interrupted: fail, without sending. */
   Step<T> interrupted() {
     return reported(finish(new Step.Fail<>(withEarlier(settings.exceptions().interrupted(call.operation(), attempts))), null,
         FailureKind.CANCELLED));
@@ -179,6 +181,11 @@ final class CallLoop<T> {
 
   boolean hasAlarm() {
     return alarm != null;
+  }
+
+  /** Whether the call has ended or been stopped: nothing more is to be sent for it. */
+  boolean isOver() {
+    return end != null;
   }
 
   void cancelAlarm() {
@@ -271,6 +278,7 @@ final class CallLoop<T> {
     requests++;
     sent = what;
     Attempt attempt = new Attempt(what.operation().kind(), deadline, requests, listener, settings.ticker());
+    pending = attempt;
     return new Step.Send<>(what, attempt, left);
   }
 
@@ -388,10 +396,10 @@ final class CallLoop<T> {
 
   private synchronized RuntimeException stopFailure() {
     if (stopFailure == null) {
-      Attempt last = lastAttempt;
+      Attempt waiting = pending;
       PartooException failure = end == End.CLOSED
           ? settings.exceptions().closed(call.operation(), attempts)
-          : settings.exceptions().deadline(call.operation(), attempts, last != null && !last.isStarted());
+          : settings.exceptions().deadline(call.operation(), attempts, waiting != null && !waiting.isStarted());
       stopFailure = withEarlier(failure);
     }
     return stopFailure;
