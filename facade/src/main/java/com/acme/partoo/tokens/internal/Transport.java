@@ -52,6 +52,9 @@ final class Transport implements AutoCloseable {
         .authenticator(Authenticator.NONE)
         .addInterceptor(Interceptors.attempt(config.ticker(), config.apiKey()))
         .addNetworkInterceptor(Interceptors.wire(config.userAgent()))
+        // Whether each attempt went out on a pooled connection: the call loop resends, free, on a stale one.
+        .eventListenerFactory(shared == null
+            ? ConnectionEvents.factory() : ConnectionEvents.around(shared.eventListenerFactory()))
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(config.baseUrl())
