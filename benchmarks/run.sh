@@ -3,7 +3,7 @@
 # platform threads, 1,000 virtual threads on a Java 21+ JVM) and the CLI cold-start measure, and writes
 # benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md
 # (figures and facade/raw ratios). --quick: one fork, average time only (throughput derived), fewer cold starts;
-# under 3 minutes on 2 cores. The full run (2 forks, both modes, more launches) takes about 13 minutes.
+# under 4 minutes on 2 cores. The full run (2 forks, both modes, more launches) takes about 16 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
 set -euo pipefail
 
@@ -61,7 +61,7 @@ if ! "$java_cmd" -XshowSettings:properties -version 2>&1 | grep -Eq '^ *java\.sp
     && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
   vt_java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
 fi
-if $quick; then vt_rounds=15; else vt_rounds=40; fi
+if $quick; then vt_rounds=15; else vt_rounds=60; fi
 echo "run.sh: $vt_rounds rounds of 1,000 virtual threads per client ($vt_java)"
 "$vt_java" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.VirtualThreads --rounds "$vt_rounds" \
   --threads 1000 --calls 5 --out "$target/virtual-threads.json"
