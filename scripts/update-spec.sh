@@ -2,7 +2,7 @@
 # Installs a new Partoo bundle and checks it:  scripts/update-spec.sh FILE_OR_URL
 #
 #   1. copies the bundle (a file, or an http(s) URL) over openapi/openapi.yaml, unchanged;
-#   2. prints what changed in the operations the client uses (SpecDiff, run through the wrapper);
+#   2. prints what changed in the servers and the operations the client uses (SpecDiff, run through the wrapper);
 #   3. runs the guard of what the facade relies on against it (one line per broken assumption);
 #   4. builds and tests everything (`./mvnw -B verify`, without the fixture builds, which do not read the bundle).
 #
@@ -34,7 +34,7 @@ failed() {
   exit 1
 }
 
-step "What changed in the operations the client uses ($operations)"
+step "What changed in the servers and the operations the client uses ($operations)"
 ./mvnw -B -q -pl openapi compile exec:java \
   -Dexec.mainClass=com.acme.partoo.spec.SpecDiff \
   -Dexec.args="'$work/old.yaml' '$PWD/openapi/openapi.yaml' '$operations'" \

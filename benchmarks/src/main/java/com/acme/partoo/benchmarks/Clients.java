@@ -52,9 +52,9 @@ public class Clients {
   // As the facade's defaults.
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
-  // The facade bounds every call by its deadline (an Okio AsyncTimeout per call). The baselines get the same call
-  // timeout: on this 2-core VM a call timeout alone makes calls ~15% faster (its watchdog wake-ups seem to keep the
-  // vCPUs out of deep idle), and a baseline without it would credit or charge the facade for that, not for its code.
+  // The facade bounds every attempt by the time left before its deadline (an Okio AsyncTimeout per call). The baselines
+  // get the same call timeout: which timeouts a call arms decides how often Okio's watchdog thread is woken (see
+  // docs/performance.md, "Why one-thread latency is bimodal"), so a baseline without it would measure that, not code.
   private static final Duration DEADLINE = Duration.ofSeconds(10);
 
   private OkHttpClient rawHttp;

@@ -27,9 +27,12 @@ import java.util.concurrent.Future;
  * the per-round ratio is of throughput (calls per second over the burst's wall time): the paired form of the
  * sixteen-thread JMH throughput, whose run-to-run error on this machine is larger than the effect it looks for.
  *
- * <p>{@code Interleaved --rounds N --calls N [--threads N] --out FILE}: writes, per client, the median µs per call
- * (per thread) over rounds, and the median and interquartile range of the per-round time ratios to {@code rawOkHttp}
- * and of the throughput ratios ({@code raw time / client time}).
+ * <p>{@code Interleaved --rounds N --calls N [--threads N] [--watchdog-sentinel MS] --out FILE}: writes, per client,
+ * the median µs per call (per thread) over rounds, and the median and interquartile range of the per-round time ratios
+ * to {@code rawOkHttp} and of the throughput ratios ({@code raw time / client time}). At one thread it also counts, per
+ * client, the wake-ups of the Okio watchdog thread and the preemptions of the calling thread per call (Linux
+ * {@code /proc} counters, which do not depend on the machine's load): see {@link WatchdogSentinel} on why they matter.
+ * {@code --watchdog-sentinel MS} keeps a {@link WatchdogSentinel} in Okio's timeout queue (an experiment).
  */
 public final class Interleaved {
 
@@ -44,6 +47,8 @@ public final class Interleaved {
     int calls = Integer.parseInt(options.getOrDefault("--calls", "100"));
     int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
     Path out = Path.of(options.getOrDefault("--out", "target/interleaved.json"));
+    long sentinelMillis = Long.parseLong(options.getOrDefault("--watchdog-sentinel", "0"));
+    WatchdogSentinel sentinel = sentinelMillis > 0 ? WatchdogSentinel.start(sentinelMillis) : null;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
 
     Clients clients = new Clients();
@@ -54,21 +59,36 @@ public final class Interleaved {
     benchmarks.put("facadeSync", clients::facadeSync);
     benchmarks.put("facadeAsync", clients::facadeAsync);
     Map<String, double[]> micros = new LinkedHashMap<>();
+    // Per client: Okio watchdog wake-ups, caller preemptions (one thread only).
+    Map<String, long[]> switches = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, Callable<?>> benchmark : benchmarks.entrySet()) {
         burst(pool, threads, benchmark.getValue(), WARMUP_CALLS / threads);
         micros.put(benchmark.getKey(), new double[rounds]);
+        switches.put(benchmark.getKey(), new long[2]);
       }
+      Path watchdog = threads == 1 ? threadNamed("Okio Watchdog") : null;
+      Path caller = Path.of("/proc/thread-self/status");
       List<Map.Entry<String, Callable<?>>> order = new ArrayList<>(benchmarks.entrySet());
       for (int round = 0; round < rounds; round++) {
         for (Map.Entry<String, Callable<?>> benchmark : order) {
+          long[] before = watchdog == null ? null : counters(watchdog, caller);
           micros.get(benchmark.getKey())[round] = burst(pool, threads, benchmark.getValue(), calls) / 1e3 / calls;
+          if (watchdog != null) {
+            long[] after = counters(watchdog, caller);
+            long[] total = switches.get(benchmark.getKey());
+            total[0] += after[0] - before[0];
+            total[1] += after[1] - before[1];
+          }
         }
         Collections.reverse(order); // no client always runs first, or always right after another
       }
     } finally {
       pool.shutdownNow();
       clients.tearDown();
+      if (sentinel != null) {
+        sentinel.stop();
+      }
     }
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -94,11 +114,56 @@ public final class Interleaved {
           .put("throughputRatioToRawMedian", t[1])
           .put("throughputRatioToRawQ1", t[0])
           .put("throughputRatioToRawQ3", t[2]);
+      double wakeups = (double) switches.get(entry.getKey())[0] / rounds / calls;
+      double preemptions = (double) switches.get(entry.getKey())[1] / rounds / calls;
+      if (threads == 1) {
+        node.put("watchdogWakeupsPerCall", wakeups).put("callerPreemptionsPerCall", preemptions);
+      }
       System.out.printf("interleaved, %d thread(s): %-17s %6.1f µs/call, time %5.3f × rawOkHttp (IQR %5.3f–%5.3f),"
-          + " throughput %5.3f ×%n", threads, entry.getKey(), quartiles(entry.getValue())[1], q[1], q[0], q[2], t[1]);
+          + " throughput %5.3f ×%s%n", threads, entry.getKey(), quartiles(entry.getValue())[1], q[1], q[0], q[2], t[1],
+          threads == 1 ? String.format("; per call: %.2f watchdog wake-ups, %.2f caller preemptions", wakeups,
+              preemptions) : "");
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
     json.writeValue(out.toFile(), result);
+  }
+
+  /** The {@code status} file of this JVM's thread with that name (Linux), or null. */
+  private static Path threadNamed(String name) throws java.io.IOException {
+    Path tasks = Path.of("/proc/self/task");
+    if (!Files.isDirectory(tasks)) {
+      return null;
+    }
+    try (var stream = Files.list(tasks)) {
+      for (Path task : (Iterable<Path>) stream::iterator) {
+        try {
+          if (Files.readString(task.resolve("comm")).strip().equals(name)) {
+            return task.resolve("status");
+          }
+        } catch (java.io.IOException e) {
+          // ended meanwhile
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The watchdog's voluntary context switches (its wake-ups) and the caller's involuntary ones (preemptions). */
+  private static long[] counters(Path watchdog, Path caller) {
+    return new long[] {field(watchdog, "voluntary_ctxt_switches:"), field(caller, "nonvoluntary_ctxt_switches:")};
+  }
+
+  private static long field(Path status, String name) {
+    try {
+      for (String line : Files.readAllLines(status)) {
+        if (line.startsWith(name)) {
+          return Long.parseLong(line.substring(name.length()).strip());
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      return 0;
+    }
+    return 0;
   }
 
   /** Nanoseconds of wall time for {@code count} calls on each of {@code threads} threads (the caller's if one). */

@@ -122,10 +122,11 @@ class ConnectionTokensTest {
 
   @Test
   void loginUrlFollowsTheEnvironment() {
-    ConnectionTokens tokens =
-        partoo.client(builder -> builder.environment(PartooEnvironment.SANDBOX)).connectionTokens();
+    // Production: every bundle lists it (the build requires it), unlike the sandbox.
+    ConnectionTokens tokens = partoo.client(builder -> builder.appBaseUrl("https://app.example.test/app")
+        .environment(PartooEnvironment.PRODUCTION).baseUrl(partoo.baseUrl())).connectionTokens();
 
-    assertThat(tokens.loginUrl("abc")).hasToString("https://app.sandbox.partoo.co/app/connection?connection_token=abc");
+    assertThat(tokens.loginUrl("abc")).hasToString("https://app.partoo.co/app/connection?connection_token=abc");
   }
 
   @ParameterizedTest(name = "[{index}]")

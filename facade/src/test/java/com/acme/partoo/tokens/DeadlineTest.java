@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -94,16 +96,29 @@ class DeadlineTest {
         return request.getMethod().equals("POST") ? status(500) : stalled();
       }
     });
-    ConnectionTokens tokens = partoo.realTimeClient(b -> b.deadline(Duration.ofMillis(500))
+    // OkHttp's own view of every call the client starts: none may start once the deadline has passed, even one that a
+    // short timeout would stop before the server sees it.
+    AtomicLong startedAfterDeadline = new AtomicLong();
+    OkHttpClient watched = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void callStart(Call call) {
+        if (System.nanoTime() > deadline.get()) {
+          startedAfterDeadline.incrementAndGet();
+        }
+      }
+    }).build();
+    ConnectionTokens tokens = partoo.realTimeClient(b -> b.deadline(Duration.ofMillis(500)).okHttpClient(watched)
         .retryPolicy(RetryPolicy.builder().baseDelay(Duration.ZERO).build())).connectionTokens();
 
     deadline.set(System.nanoTime() + Duration.ofMillis(500).toNanos());
     ServerException e = catchThrowableOfType(ServerException.class, () -> tokens.revoke(USER_ID, TOKEN));
 
-    assertThat(e).hasMessageContaining("deadline");
+    assertThat(e).hasMessageContaining("deadline passed before the next attempt");
     assertThat(partoo.requestLines()).containsExactly("POST /v2/connection/revoke_token",
         "GET /v2/connection/check_token");
     assertThat(sentAfterDeadline).hasValue(0);
+    assertThat(startedAfterDeadline).as("OkHttp calls started after the deadline").hasValue(0);
+    watched.dispatcher().executorService().shutdown();
   }
 
   @Test

@@ -1,7 +1,10 @@
 package com.acme.partoo.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import com.acme.partoo.spec.Bundle;
+import com.acme.partoo.spec.Servers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -12,8 +15,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The facade's TTL limits against the vendor spec the client is generated from ({@code -Dpartoo.openapi.spec}, which
- * the build passes; {@code ../openapi/openapi.yaml} otherwise): a new bundle that changes them fails the build here.
+ * The facade's TTL limits and environments against the vendor spec the client is generated from
+ * ({@code -Dpartoo.openapi.spec}, which the build passes; {@code ../openapi/openapi.yaml} otherwise): a new bundle that
+ * changes the limits fails the build here, and the environments must be the bundle's servers, whatever they are.
  */
 class SpecAgreementTest {
 
@@ -38,6 +42,16 @@ class SpecAgreementTest {
     assertThat(ttl.path("default").asLong())
         .as("the spec's ttl.default, against ConnectionTokens.DEFAULT_TTL: change DEFAULT_TTL (and its docs) to agree")
         .isEqualTo(ConnectionTokens.DEFAULT_TTL.getSeconds());
+  }
+
+  @Test
+  void environmentsAreTheBundlesProductionAndSandboxServers() {
+    Servers servers = Servers.of(Bundle.read(specPath()));
+
+    assertThat(PartooEnvironment.PRODUCTION.apiBaseUrl()).hasToString(servers.production().orElseThrow());
+    servers.sandbox().ifPresentOrElse(
+        sandbox -> assertThat(PartooEnvironment.SANDBOX.apiBaseUrl()).hasToString(sandbox),
+        () -> assertThatIllegalStateException().isThrownBy(PartooEnvironment.SANDBOX::apiBaseUrl));
   }
 
   @Test
@@ -78,11 +92,15 @@ class SpecAgreementTest {
   }
 
   private static JsonNode readSpec() throws IOException {
+    return YAML.readTree(Files.readString(specPath()));
+  }
+
+  private static Path specPath() {
     String configured = System.getProperty("partoo.openapi.spec");
     Path root = Path.of(System.getProperty("partoo.root", ".."));
     Path path = root.resolve(configured == null || configured.isBlank() ? "openapi/openapi.yaml" : configured);
     assertThat(path).as("the OpenAPI spec").isRegularFile();
-    return YAML.readTree(Files.readString(path));
+    return path;
   }
 
   /** The {@code ttl} property of generateConnectionToken's JSON request body, wherever its $refs lead. */

@@ -8,9 +8,12 @@ import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.FakePartoo;
 import com.acme.partoo.tokens.ConnectionToken;
+import com.acme.partoo.tokens.OutagePolicy;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.PartooException;
+import com.acme.partoo.tokens.PartooHealth;
 import com.acme.partoo.tokens.PermissionDeniedException;
+import com.acme.partoo.tokens.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +80,7 @@ class ReadmeExamplesIT {
   void theReadmeShowsExactlyTheCodeRunHere() {
     readme.assertShown(SERVICE, 0, "service start-up");
     readme.assertShown(SERVICE, 1, "service page view");
+    readme.assertShown(SERVICE, 2, "outage policy");
     readme.assertShown(CONSUMING, 0, "consuming");
   }
 
@@ -113,6 +117,42 @@ class ReadmeExamplesIT {
     fake.faults().serviceUnavailable(10);
     try (PartooClient partoo = againstTheFake(createClient())) {
       assertThat(pageView(partoo, DefaultFixture.USER_ID)).isNull();
+    }
+  }
+
+  @Test
+  void theOutagePolicyExampleBuildsAClientWhoseHealthShowsItSending() {
+    // README: outage policy
+    PartooClient partoo = PartooClient.builder()
+        .apiKey(() -> System.getenv("PARTOO_API_KEY"))
+        .outagePolicy(OutagePolicy.builder()               // the defaults suit most services: see OutagePolicy
+            .openInterval(Duration.ofSeconds(2), Duration.ofSeconds(30))
+            .build())
+        .build();
+
+    PartooHealth health = partoo.health();                // sends nothing: poll it as often as you like
+    boolean sending = health.isAvailable();               // CLOSED (or DISABLED) and no Retry-After pause
+    // README: end outage policy
+
+    try (partoo) {
+      assertThat(sending).isTrue();
+      assertThat(health.state()).isEqualTo(PartooHealth.State.CLOSED);
+    }
+  }
+
+  @Test
+  void whilePartooIsDownPageViewsFailAtOnceWithoutARequest() {
+    fake.faults().serviceUnavailable(100);
+    try (PartooClient partoo = againstTheFake(createClient()).newBuilder().retryPolicy(RetryPolicy.none()).build()) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(pageView(partoo, DefaultFixture.USER_ID)).isNull();
+      }
+      int sent = fake.journal().total();
+
+      assertThat(pageView(partoo, DefaultFixture.USER_ID)).isNull();
+
+      assertThat(fake.journal().total()).as("requests once Partoo is known down").isEqualTo(sent);
+      assertThat(partoo.health().state()).isEqualTo(PartooHealth.State.OPEN);
     }
   }
 

@@ -11,13 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.SpecContract;
+import com.acme.partoo.it.support.Stubs;
 import com.acme.partoo.it.support.TestSecrets;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionTokens;
-import com.acme.partoo.tokens.NotFoundException;
 import com.acme.partoo.tokens.RetryPolicy;
+import com.atlassian.oai.validator.model.SimpleRequest;
+import com.atlassian.oai.validator.model.SimpleResponse;
 import io.swagger.v3.oas.models.media.Schema;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -31,6 +32,9 @@ import okhttp3.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The contract check itself: a stub or a request that breaks the spec is reported and fails the test that made it,
@@ -42,6 +46,8 @@ class SpecContractIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  @TempDir Path dir;
 
   @Test
   void stubThatViolatesTheSpecFailsTheTestThatUsesIt() {
@@ -60,35 +66,35 @@ class SpecContractIT {
   }
 
   @Test
-  void errorBodyThatDriftsFromTheSpecIsReported() {
-    // 404's errors.json is a string in the spec (it is an object only for 400).
-    partoo.server().stubFor(check().willReturn(aResponse().withStatus(404)
-        .withHeader("Content-Type", "application/json")
-        .withBody("{\"errors\": {\"json\": {\"user_id\": \"unknown\"}}}")));
-    ConnectionTokens tokens = partoo.client().connectionTokens();
+  void errorBodyThatDriftsFromTheSpecIsReported() throws IOException {
+    SpecContract contract = SpecContract.of(fixture("3.1.0", "{type: string}", "{type: string}"));
 
-    assertThat(Failures.partooFailure(() -> tokens.check("42", TestSecrets.TOKEN)))
-        .isInstanceOf(NotFoundException.class);
-
-    assertThat(partoo.specViolations()).singleElement().asString()
-        .contains("validation.response.body.schema.type").contains("/errors/json");
-    partoo.expectSpecViolation("validation.response.body.schema.type");
+    // The fixture's 404, like Partoo's, has errors.json a string (it is an object only for 400).
+    assertThat(contract.violations(checkRequest(),
+        answer(404, "application/json", "{\"errors\": {\"json\": {\"user_id\": \"unknown\"}}}")))
+        .singleElement().asString().contains("validation.response.body.schema.type").contains("/errors/json");
   }
 
   @Test
-  void documentedStatusWithAnHtmlBodyIsReported() {
-    partoo.server().stubFor(generate().willReturn(htmlError(401)));
-    ConnectionTokens tokens = partoo.client().connectionTokens();
+  void documentedStatusWithAnHtmlBodyIsReported() throws IOException {
+    SpecContract contract = SpecContract.of(fixture("3.1.0", "{type: string}", "{type: string}"));
 
-    Failures.partooFailure(() -> tokens.generate("42"));
-
-    assertThat(partoo.specViolations()).singleElement().asString()
-        .contains("validation.response.contentType.notAllowed");
-    partoo.expectSpecViolation("validation.response.contentType.notAllowed");
+    assertThat(contract.violations(checkRequest(), answer(401, "text/html", Stubs.HTML_BAD_GATEWAY)))
+        .singleElement().asString().contains("validation.response.contentType.notAllowed");
   }
 
   @Test
-  void undocumentedStatusesAreNotHeldToTheSpec() {
+  void undocumentedStatusesAreNotHeldToTheSpec() throws IOException {
+    SpecContract contract = SpecContract.of(fixture("3.1.0", "{type: string}", "{type: string}"));
+
+    assertThat(contract.violations(checkRequest(), answer(502, "text/html", Stubs.HTML_BAD_GATEWAY))).isEmpty();
+    assertThat(contract.violations(checkRequest(), answer(429, "text/plain", ""))).isEmpty();
+    assertThat(contract.violations(checkRequest(), answer(503, "application/json", "{\"unlike\": [\"any\"]}")))
+        .isEmpty();
+  }
+
+  @Test
+  void retriedUndocumentedStatusesPassTheContractCheckOfTheSuite() {
     partoo.stubSequence(() -> generate(), htmlError(502), serviceUnavailable(),
         aResponse().withStatus(429).withHeader("Retry-After", "1"), tokenIssued(TestSecrets.TOKEN));
 
@@ -136,34 +142,112 @@ class SpecContractIT {
 
   @Test
   void requestOutsideTheBasePathIsReported() throws IOException {
-    send(new Request.Builder().url(partoo.baseUrl().replace("/v2", "") + "/connection/generate_token")
+    send(new Request.Builder().url(partoo.baseUrl().replace(SpecContract.BASE_PATH, "/elsewhere")
+        + "/connection/generate_token")
         .header("x-APIKey", TestSecrets.API_KEY)
         .post(RequestBody.create("{\"user_id\": \"42\"}", JSON)));
 
-    assertThat(partoo.specViolations()).singleElement().asString().contains("is not under the base path /v2");
+    assertThat(partoo.specViolations()).singleElement().asString()
+        .contains("is not under the base path " + SpecContract.BASE_PATH);
     partoo.expectSpecViolation("is not under the base path");
   }
 
   @Test
   void clientClampsTtlToTheSpecsMaximum() {
     Schema<?> body = SpecContract.load().model().getPaths().get("/connection/generate_token").getPost()
-        .getRequestBody().getContent().get("application/json").getSchema();
+        .getRequestBody().getContent().entrySet().stream()
+        .filter(media -> media.getKey().startsWith("application/json"))
+        .findFirst().orElseThrow().getValue().getSchema();
     Schema<?> ttl = body.getProperties().get("ttl");
 
     assertThat(ttl.getMaximum()).isEqualByComparingTo(BigDecimal.valueOf(ConnectionTokens.MAX_TTL.getSeconds()));
   }
 
-  @Test
-  void refusesASpecUsingThreeOneConstructsTheValidatorWouldSkip(@TempDir Path dir) throws IOException {
-    String spec = Files.readString(SpecContract.specPath())
-        .replaceFirst("(?m)^(\\s+user_id:\\n\\s+)\\$ref: '#/components/schemas/UserId'",
-            "$1type: [string, 'null']");
-    assertThat(spec).as("the edit applied").contains("type: [string, 'null']");
-    Path edited = Files.writeString(dir.resolve("openapi.yaml"), spec);
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"{type: [string, integer]}", "{const: abc}", "{type: array, prefixItems: [{type: string}]}",
+      "{type: integer, exclusiveMaximum: 10}"})
+  void refusesASpecUsingThreeOneConstructsTheValidatorWouldSkip(String generatedBy) throws IOException {
+    Path spec = fixture("3.1.0", generatedBy, "{type: string}");
 
     assertThatIllegalStateException()
-        .isThrownBy(() -> SpecContract.of(edited))
-        .withMessageContaining("type array");
+        .isThrownBy(() -> SpecContract.of(spec))
+        .withMessageContaining("swagger-request-validator 2.x would silently skip");
+  }
+
+  @ParameterizedTest(name = "OpenAPI {0}")
+  @CsvSource(delimiter = '|', value = {
+      "3.0.3 | {type: string, format: date-time, nullable: true}",
+      "3.1.0 | {type: [string, 'null'], format: date-time}"})
+  void aNullIsReportedUnlessTheSpecAllowsItInEitherOpenApiVersion(String version, String consumptionDate)
+      throws IOException {
+    SpecContract contract = SpecContract.of(fixture(version, "{type: string}", consumptionDate));
+
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"consumption_date\": null}"))).isEmpty();
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"generated_by\": null}"))).singleElement()
+        .asString().contains("validation.response.body.schema.type").contains("/generated_by");
+    assertThat(contract.violations(checkRequest(), checkAnswer("{\"consumption_date\": \"soon\"}")))
+        .singleElement().asString().contains("validation.response.body.schema.format.date-time");
+  }
+
+  /**
+   * A bundle of the test's own, in OpenAPI {@code version}: check_token documenting 200 (two fields, their schemas in
+   * flow YAML), 401 and 404 (Partoo's error bodies).
+   */
+  private Path fixture(String version, String generatedBy, String consumptionDate) throws IOException {
+    String yaml = """
+        openapi: %s
+        info: {title: A bundle of the test's own, version: v2}
+        servers: [{url: 'https://api.partoo.co/v2', description: Production}]
+        security: [{ApiKeyAuth: []}]
+        paths:
+          /connection/check_token:
+            get:
+              tags: [Connection Tokens]
+              operationId: checkConnectionToken
+              parameters:
+                - {name: user_id, in: query, required: true, schema: {type: string}}
+                - {name: token, in: query, required: true, schema: {type: string}}
+              responses:
+                '200':
+                  description: OK
+                  content:
+                    application/json:
+                      schema:
+                        type: object
+                        properties:
+                          generated_by: %s
+                          consumption_date: %s
+                '401':
+                  description: Not authenticated
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {errors: {properties: {authentication: {type: string}}}}}
+                '404':
+                  description: Resource does not exist
+                  content:
+                    application/json:
+                      schema: {type: object, properties: {errors: {properties: {json: {type: string}}}}}
+        components:
+          securitySchemes:
+            ApiKeyAuth: {type: apiKey, in: header, name: x-APIKey}
+        """.formatted(version, generatedBy, consumptionDate);
+    return Files.writeString(dir.resolve("openapi-" + version + ".yaml"), yaml);
+  }
+
+  private static com.atlassian.oai.validator.model.Request checkRequest() {
+    return new SimpleRequest.Builder("GET", "/connection/check_token")
+        .withQueryParam("user_id", "42")
+        .withQueryParam("token", "t")
+        .withHeader("x-APIKey", "a-key-of-the-fixture")
+        .build();
+  }
+
+  private static SimpleResponse checkAnswer(String body) {
+    return answer(200, "application/json", body);
+  }
+
+  private static SimpleResponse answer(int status, String contentType, String body) {
+    return new SimpleResponse.Builder(status).withContentType(contentType).withBody(body).build();
   }
 
   private static void send(Request.Builder request) throws IOException {

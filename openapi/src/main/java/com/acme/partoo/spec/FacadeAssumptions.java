@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * What the facade relies on in the vendor bundle, each assumption named in one line: the three connection-token
  * operations' paths, methods and operationIds, their request and response fields and types, {@code ttl.maximum},
- * the {@code status} values, the {@code x-APIKey} security scheme and the servers. The facade compiles against names
+ * the {@code status} values, the {@code x-APIKey} security scheme and a production server. The facade compiles against names
  * generated from the bundle and hard-codes these facts, so a vendor update that changes one of them must stop the
  * build before anything else fails, saying which.
  */
@@ -25,7 +25,6 @@ public final class FacadeAssumptions {
   public static final String CHECK = "checkConnectionToken";
   public static final String REVOKE = "revokeConnectionToken";
   private static final List<String> STATUSES = List.of("valid", "consumed", "revoked", "expired");
-  private static final List<String> SERVERS = List.of("https://api.partoo.co/v2", "https://api.sandbox.partoo.co/v2");
 
   /** The result of checking one assumption. */
   public record Outcome(String assumption, Status status, String detail) {
@@ -77,10 +76,17 @@ public final class FacadeAssumptions {
       requestField(GENERATE, "ttl", "integer", null),
       new Assumption(GENERATE + " request field ttl has maximum " + TTL_MAXIMUM
           + " (the facade clamps longer TTLs to it)", bundle -> {
-            JsonNode maximum = requestProperty(bundle, GENERATE, "ttl").path("maximum");
-            return maximum.isNumber() && maximum.asDouble() == TTL_MAXIMUM
-                ? null
-                : "the bundle says " + (maximum.isMissingNode() ? "no maximum" : "maximum " + maximum);
+            JsonNode ttl = requestProperty(bundle, GENERATE, "ttl");
+            JsonNode maximum = ttl.path("maximum");
+            if (!(maximum.isNumber() && maximum.asDouble() == TTL_MAXIMUM)) {
+              return "the bundle says " + (maximum.isMissingNode() ? "no maximum" : "maximum " + maximum);
+            }
+            // OpenAPI 3.0 makes a maximum exclusive with a boolean; 3.1 with a number of its own.
+            JsonNode exclusive = ttl.path("exclusiveMaximum");
+            boolean excluded = exclusive.isBoolean()
+                ? exclusive.booleanValue()
+                : exclusive.isNumber() && exclusive.asDouble() <= TTL_MAXIMUM;
+            return excluded ? "the bundle makes it exclusive (exclusiveMaximum: " + exclusive + ")" : null;
           }),
       requiredRequestFields(GENERATE, "the facade sends ttl only when asked to", "user_id"),
       responseField(GENERATE, "token", "string", null),
@@ -111,12 +117,13 @@ public final class FacadeAssumptions {
 
       new Assumption("the connection-token operations authenticate with the API key header x-APIKey",
           FacadeAssumptions::checkSecurity),
-      new Assumption("servers include " + String.join(" and ", SERVERS) + " (the facade's environments)", bundle -> {
-        Set<String> urls = new LinkedHashSet<>();
-        bundle.root().path("servers").forEach(s -> urls.add(s.path("url").asText()));
-        List<String> missing = SERVERS.stream().filter(s -> !urls.contains(s)).toList();
-        return missing.isEmpty() ? null : "the bundle's servers are " + urls;
-      }));
+      // The environments follow the bundle's servers (Servers, generated into PartooEnvironment); only production is
+      // indispensable: without a sandbox server the build goes on and PartooEnvironment.SANDBOX is unavailable.
+      new Assumption("servers include a production server, an https URL described as Production"
+          + " (PartooEnvironment.PRODUCTION)", bundle -> {
+            Servers servers = Servers.of(bundle);
+            return servers.production().isPresent() ? null : "the bundle's servers are " + servers.listed();
+          }));
 
   private FacadeAssumptions() {}
 

@@ -128,10 +128,11 @@ public final class SliceSpec {
     Files.write(file, lines);
   }
 
-  private static String required(Map<String, String> options, String name) {
+  /** The value of a required option (shared by the build steps that take {@code --name=value} options). */
+  static String required(Map<String, String> options, String name) {
     String value = options.get(name);
     if (value == null || value.isEmpty()) {
-      throw new IllegalArgumentException("SliceSpec needs --" + name + "=...");
+      throw new IllegalArgumentException("missing option --" + name + "=...");
     }
     return value;
   }

@@ -14,11 +14,12 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * What changed, between two vendor bundles, in the operations the client uses: {@code SpecDiff <old> <new>
- * [tags-or-operationIds]} (default: the "Connection Tokens" tag). Compares what matters to generated code and callers
- * (paths, methods, parameters, request and response fields with their types, formats, enums, bounds, defaults and
- * required flags, response statuses, security), not descriptions or examples. References are followed, so a vendor
- * moving a schema into {@code components} is no change.
+ * What changed, between two vendor bundles, in the servers and the operations the client uses: {@code SpecDiff <old>
+ * <new> [tags-or-operationIds]} (default: the "Connection Tokens" tag). Compares what matters to generated code and
+ * callers (the production and sandbox servers the environments take, servers an operation overrides, paths, methods,
+ * parameters, request and response fields with their types, formats, enums, bounds, defaults and required flags,
+ * response statuses, security), not descriptions or examples. References are followed, so a vendor moving a schema
+ * into {@code components} is no change.
  */
 public final class SpecDiff {
 
@@ -51,7 +52,8 @@ public final class SpecDiff {
     Set<String> selectors = Arrays.stream((args.length > 2 ? args[2] : "Connection Tokens").split(","))
         .map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toCollection(LinkedHashSet::new));
     List<Change> changes = new SpecDiff(selectors).diff(Bundle.read(Path.of(args[0])), Bundle.read(Path.of(args[1])));
-    System.out.println("[partoo-spec] changes to the operations the client uses (" + String.join(", ", selectors)
+    System.out.println("[partoo-spec] changes to the servers and the operations the client uses ("
+        + String.join(", ", selectors)
         + "): " + (changes.isEmpty() ? "none" : changes.size()));
     changes.forEach(change -> System.out.println("  " + change));
   }
@@ -76,9 +78,12 @@ public final class SpecDiff {
     return changes;
   }
 
-  /** Everything that matters about the selected operations, as "what" → "how" lines. */
+  /** Everything that matters about the servers and the selected operations, as "what" → "how" lines. */
   Map<String, String> flatten(Bundle bundle) {
     Map<String, String> facts = new LinkedHashMap<>();
+    Servers servers = Servers.of(bundle);
+    servers.production().ifPresent(url -> facts.put("production server", url));
+    servers.sandbox().ifPresent(url -> facts.put("sandbox server", url));
     for (Bundle.Operation operation : bundle.operations()) {
       if (!SpecSlicer.selects(selectors, operation.node())) {
         continue;
@@ -101,6 +106,10 @@ public final class SpecDiff {
           ? operation.node().get("security")
           : bundle.root().path("security");
       facts.put(id + " security", security.toString());
+      // Servers on the operation or its path item override the root's for it; the client ignores them.
+      for (JsonNode overriding : List.of(operation.pathItem().path("servers"), operation.node().path("servers"))) {
+        overriding.forEach(server -> facts.put(id + " server " + server.path("url").asText(), "overrides the root's"));
+      }
     }
     return facts;
   }

@@ -12,15 +12,17 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** How the guard reports vendor changes: one broken assumption per change, in one line that names it. */
 class FacadeAssumptionsTest {
 
-  private static final Path MESSY = Path.of("fixtures/partoo-bundle-messy.yaml");
-
-  @Test
-  void everyAssumptionHoldsInTheMessyFixture() {
-    assertThat(FacadeAssumptions.check(Bundle.read(MESSY)))
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"fixtures/partoo-bundle-messy.yaml", "fixtures/partoo-bundle-openapi-3.0.yaml",
+      "fixtures/partoo-servers-moved.yaml"})
+  void everyAssumptionHoldsInTheFixturesThatMustDropIn(String fixture) {
+    assertThat(FacadeAssumptions.check(Bundle.read(Path.of(fixture))))
         .isNotEmpty()
         .allSatisfy(outcome -> assertThat(outcome.status()).as(outcome.line()).isEqualTo(Status.HOLDS));
   }
@@ -102,6 +104,31 @@ class FacadeAssumptionsTest {
         .containsExactly("Facade assumption broken: the connection-token operations authenticate with the API key"
             + " header x-APIKey; no apiKey scheme named x-APIKey in the header secures generateConnectionToken,"
             + " checkConnectionToken, revokeConnectionToken");
+  }
+
+  @Test
+  void anExclusiveTtlMaximumBreaksTheTtlAssumptionInEitherOpenApiVersion() {
+    String line = "Facade assumption broken: generateConnectionToken request field ttl has maximum 86400"
+        + " (the facade clamps longer TTLs to it); the bundle makes it exclusive (exclusiveMaximum: ";
+
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: true\n")))).containsExactly(line + "true)");
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: 86400\n")))).containsExactly(line + "86400)");
+    assertThat(broken(edited(yaml -> yaml.replace("maximum: 86400\n", "maximum: 86400\n"
+        + "                  exclusiveMaximum: false\n")))).isEmpty();
+  }
+
+  @Test
+  void movedOrMissingSandboxServersAreFineAndOnlyAMissingProductionServerBreaksTheServersAssumption() {
+    assertThat(broken(edited(yaml -> yaml.replace("https://api.sandbox.partoo.co/v2",
+        "https://sandbox.api.partoo.co/v2")))).isEmpty();
+    assertThat(broken(edited(yaml -> yaml.replaceFirst("(?s)  - url: https://api.sandbox.*?\n(security:)", "$1"))))
+        .isEmpty();
+    assertThat(broken(edited(yaml -> yaml.replace("description: Production server", "description: Live"))))
+        .containsExactly("Facade assumption broken: servers include a production server, an https URL described as"
+            + " Production (PartooEnvironment.PRODUCTION); the bundle's servers are [https://api.partoo.co/v2 (Live),"
+            + " https://api.sandbox.partoo.co/v2 (Sandbox server (dev environment for clients & partners))]");
   }
 
   @Test

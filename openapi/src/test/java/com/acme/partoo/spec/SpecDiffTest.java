@@ -55,6 +55,21 @@ class SpecDiffTest {
     assertThat(lines(before, after)).first().isEqualTo("- revokeConnectionToken: POST /connection/revoke_token");
   }
 
+  @Test
+  void showsMovedAndRemovedEnvironmentsAndServersAnOperationOverrides() {
+    String before = read("fixtures/partoo-ttl-maximum-changed.yaml");
+    String moved = before.replace("https://api.sandbox.partoo.co/v2", "https://sandbox.api.partoo.co/v2");
+    String withoutSandbox = before.replaceFirst("(?s)  - url: https://api.sandbox.*?\n(security:)", "$1");
+    String overridden = before.replace("      operationId: checkConnectionToken\n",
+        "      operationId: checkConnectionToken\n      servers:\n        - url: https://check.partoo.co/v2\n");
+
+    assertThat(lines(before, moved)).containsExactly(
+        "~ sandbox server: https://api.sandbox.partoo.co/v2 -> https://sandbox.api.partoo.co/v2");
+    assertThat(lines(before, withoutSandbox)).containsExactly("- sandbox server: https://api.sandbox.partoo.co/v2");
+    assertThat(lines(before, overridden)).containsExactly(
+        "+ checkConnectionToken server https://check.partoo.co/v2: overrides the root's");
+  }
+
   private static List<String> lines(String before, String after) {
     try {
       return DIFF.diff(new Bundle(Bundle.YAML.readTree(before)), new Bundle(Bundle.YAML.readTree(after))).stream()

@@ -14,16 +14,16 @@ record Operation(Kind kind, String userId, @Nullable String token) {
 
   /** The three operations of Partoo's "Connection Tokens" tag. */
   public enum Kind {
-    GENERATE("generate a connection token", "POST /connection/generate_token"),
-    CHECK("check a connection token", "GET /connection/check_token"),
-    REVOKE("revoke a connection token", "POST /connection/revoke_token");
+    GENERATE("generate a connection token", PartooListener.Operation.GENERATE),
+    CHECK("check a connection token", PartooListener.Operation.CHECK),
+    REVOKE("revoke a connection token", PartooListener.Operation.REVOKE);
 
     private final String action;
-    private final String endpoint;
+    private final PartooListener.Operation publicOperation;
 
-    Kind(String action, String endpoint) {
+    Kind(String action, PartooListener.Operation publicOperation) {
       this.action = action;
-      this.endpoint = endpoint;
+      this.publicOperation = publicOperation;
     }
 
     /** A phrase for messages, e.g. "generate a connection token". */
@@ -31,18 +31,14 @@ record Operation(Kind kind, String userId, @Nullable String token) {
       return action;
     }
 
-    /** Method and path, for logs. */
+    /** Method and path, for logs, e.g. "POST /connection/generate_token". */
     public String endpoint() {
-      return endpoint;
+      return publicOperation.method() + " " + publicOperation.path();
     }
 
-    /** The same operation, as listeners see it. */
+    /** The same operation, as listeners see it (its method and path live there). */
     PartooListener.Operation publicOperation() {
-      return switch (this) {
-        case GENERATE -> PartooListener.Operation.GENERATE;
-        case CHECK -> PartooListener.Operation.CHECK;
-        case REVOKE -> PartooListener.Operation.REVOKE;
-      };
+      return publicOperation;
     }
   }
 

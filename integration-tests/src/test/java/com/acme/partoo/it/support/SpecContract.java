@@ -1,9 +1,11 @@
 package com.acme.partoo.it.support;
 
 import com.acme.partoo.spec.Bundle;
+import com.acme.partoo.spec.Servers;
 import com.acme.partoo.spec.SpecSlicer;
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.Response;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
@@ -24,6 +26,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,13 +68,17 @@ import java.util.stream.Stream;
  * <p>Why 2.46.x and a normalising step: swagger-request-validator 3.x (which targets OpenAPI 3.1) needs Java 21, and
  * 2.x, on a 3.1 document, silently skips every {@code type} keyword (swagger-parser stores 3.1 types in
  * {@code Schema.types}, which 2.x never reads) and ignores the root-level {@code security} default. {@link #normalise}
- * closes both gaps on the parsed model, and refuses a document that uses a 3.1 construct the 2.x engine
- * (JSON Schema draft 4) would skip without saying so: a new vendor bundle that needs it fails loudly here.
+ * closes both gaps on the parsed model (a 3.1 {@code [T, "null"]} becomes 3.0's {@code type: T, nullable: true}, which
+ * 2.x reads), and refuses a document that uses a 3.1 construct the 2.x engine (JSON Schema draft 4) would skip without
+ * saying so: a new vendor bundle that needs it fails loudly here. 3.0 documents need neither step.
  */
 public final class SpecContract {
 
-  /** The base path the spec's servers use ({@code https://api.partoo.co/v2}); stubs are served under it too. */
-  public static final String BASE_PATH = "/v2";
+  /**
+   * The path of the spec's production server ({@code /v2} of {@code https://api.partoo.co/v2}), without a trailing
+   * slash: the client's requests go under it, so stubs are served under it too.
+   */
+  public static final String BASE_PATH = basePath(specPath());
 
   private static volatile SpecContract instance;
 
@@ -129,6 +136,13 @@ public final class SpecContract {
           + "; run through Maven, which passes -Dpartoo.openapi.spec");
     }
     return path;
+  }
+
+  private static String basePath(Path spec) {
+    Servers servers = Servers.of(Bundle.read(spec));
+    String production = servers.production().orElseThrow(() -> new IllegalStateException("The OpenAPI spec " + spec
+        + " lists no production server (the build's guard says so first): " + servers.listed()));
+    return URI.create(production).getRawPath();
   }
 
   /** The operations the client is generated from ({@code -Dpartoo.operations}, as the build passes it). */
@@ -193,10 +207,15 @@ public final class SpecContract {
       return;
     }
     if (schema.getType() == null && schema.getTypes() != null) {
-      if (schema.getTypes().size() != 1) {
+      Set<String> types = new LinkedHashSet<>(schema.getTypes());
+      // 3.1's way of saying nullable, [T, "null"], is 3.0's `nullable: true`, which the 2.x engine reads.
+      if (types.size() == 2 && types.remove("null")) {
+        schema.setNullable(true);
+      }
+      if (types.size() != 1) {
         throw unsupported("a type array " + schema.getTypes());
       }
-      schema.setType(schema.getTypes().iterator().next());
+      schema.setType(types.iterator().next());
     }
     if (schema.getConst() != null || schema.getPrefixItems() != null || schema.getIf() != null
         || schema.getDependentRequired() != null || schema.getDependentSchemas() != null
@@ -227,26 +246,37 @@ public final class SpecContract {
   /** Every violation of the spec in this exchange, one line each; empty when it conforms. */
   public List<String> violations(ServeEvent event) {
     LoggedRequest loggedRequest = event.getRequest();
-    List<String> violations = new ArrayList<>();
     String rawPath = pathOf(loggedRequest.getUrl());
     if (!rawPath.startsWith(BASE_PATH + "/")) {
-      violations.add("request " + loggedRequest.getMethod() + " " + rawPath + " is not under the base path "
+      return List.of("request " + loggedRequest.getMethod() + " " + rawPath + " is not under the base path "
           + BASE_PATH);
-      return violations;
     }
     Request request = toRequest(loggedRequest, rawPath.substring(BASE_PATH.length()));
     LoggedResponse response = event.getResponse();
-    ValidationReport report;
-    if (response == null || response.getFault() != null || !documents(request, response.getStatus())) {
-      report = validator.validateRequest(request);
-    } else {
-      report = validator.validate(request, toResponse(response));
+    if (response == null || response.getFault() != null) {
+      String answered = response == null ? "" : " → fault " + response.getFault();
+      return errors(validator.validateRequest(request), request, answered);
     }
+    return violations(request, toResponse(response));
+  }
+
+  /**
+   * Every violation of the spec in one exchange given in the validator's terms (path relative to the base path); the
+   * response is checked only when the operation documents its status.
+   */
+  public List<String> violations(Request request, Response response) {
+    ValidationReport report = documents(request, response.getStatus())
+        ? validator.validate(request, response)
+        : validator.validateRequest(request);
+    return errors(report, request, " → HTTP " + response.getStatus());
+  }
+
+  private static List<String> errors(ValidationReport report, Request request, String answered) {
+    List<String> violations = new ArrayList<>();
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         violations.add(message.getKey() + ": " + message.getMessage()
-            + " [" + request.getMethod() + " " + request.getPath()
-            + (response == null ? "" : " → " + describe(response)) + "]");
+            + " [" + request.getMethod() + " " + request.getPath() + answered + "]");
       }
     }
     return violations;
@@ -294,10 +324,6 @@ public final class SpecContract {
       builder.withBody(body);
     }
     return builder.build();
-  }
-
-  private static String describe(LoggedResponse response) {
-    return response.getFault() != null ? "fault " + response.getFault() : "HTTP " + response.getStatus();
   }
 
   private static String pathOf(String url) {

@@ -48,7 +48,7 @@ final class ConnectionTokenApi {
     return Answer.json(200, answer);
   }
 
-  /** {@code GET /connection/check_token}: the token's dates and status. */
+  /** {@code GET /connection/check_token}: the token's dates (no consumption date until it is used) and status. */
   Answer check(Request request) {
     ApiKeyGrant grant = authenticate(request);
     Inputs inputs = new Inputs();
@@ -61,9 +61,10 @@ final class ConnectionTokenApi {
         .put("token", issued.token())
         .put("expiration_date", timestamps.format(issued.expires()))
         .put("generated_by", issued.generatedBy())
-        .put("creation_date", timestamps.format(issued.created()))
-        .put("consumption_date", issued.consumption().map(timestamps::format).orElse(null))
-        .put("status", issued.status(tokens.now()).wireName());
+        .put("creation_date", timestamps.format(issued.created()));
+    // Absent, not null, until the token is used: Partoo's bundle types it a string, and null is none (decisions.md).
+    issued.consumption().ifPresent(consumed -> answer.put("consumption_date", timestamps.format(consumed)));
+    answer.put("status", issued.status(tokens.now()).wireName());
     return Answer.json(200, answer);
   }
 
