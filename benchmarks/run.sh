@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # benchmarks/run.sh [--quick]: builds what it needs, runs the JMH benchmarks (-prof gc), the paired runs (one and 16
 # platform threads, 1,000 virtual threads on a Java 21+ JVM) and the CLI cold-start measure, and writes
-# benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md
-# (figures and facade/raw ratios). --quick: one fork, average time only (throughput derived), fewer cold starts;
-# under 4 minutes on 2 cores. The full run (2 forks, both modes, more launches) takes about 16 minutes.
+# benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md (figures and facade/raw
+# ratios), and target/observability.md (the listeners against the bare facade). --quick: one fork, average time only
+# (throughput derived), fewer rounds and cold starts; under 4 minutes on 2 cores. The full run (2 forks, both modes,
+# more launches) takes about 18 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
 set -euo pipefail
 
@@ -81,4 +82,6 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
   "$target/jmh-result.json" "$target/interleaved.json,$target/interleaved-16.json" "$target/cold-start.json" \
   "$target/summary.md" "$target/virtual-threads.json"
+"$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ObservedSummary \
+  "$target/jmh-result.json" "$target/interleaved.json" "$target/interleaved-16.json" "$target/observability.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"

@@ -44,8 +44,12 @@ step "1. deploy $version to $repo"
 find "$m2/$group_path" -name 'maven-metadata-release-smoke.xml*' -delete 2>/dev/null || true
 
 step "2. check what was published"
-published="partoo-client-generated partoo-facade partoo-mock-server partoo-cli"
-unpublished="partoo-openapi-tools partoo-integration-tests partoo-benchmarks partoo-spec-fixtures"
+published="partoo-client-generated partoo-facade partoo-micrometer partoo-opentelemetry partoo-mock-server partoo-cli
+  partoo-spring-boot-autoconfigure"
+# Jars without classes (a starter is its dependencies): no sources, no Javadoc.
+published_empty="partoo-spring-boot-starter"
+unpublished="partoo-openapi-tools partoo-integration-tests partoo-benchmarks partoo-spec-fixtures
+  partoo-example-spring-boot-service"
 # The files of the one deployed version of an artifact ending in $2 (timestamped when it is a snapshot).
 deployed() { find "$repo/$group_path/$1" -type f -name "$1-*$2" 2>/dev/null | sort | tail -n 1; }
 for artifact in $published; do
@@ -55,6 +59,12 @@ for artifact in $published; do
   pom=$(deployed "$artifact" .pom)
   ! grep -q '\${' "$pom" || fail "$artifact's published pom has unresolved properties: $(grep -o '\${[^}]*}' "$pom" | sort -u | tr '\n' ' ')"
   ! grep -q '<parent>\|<build>' "$pom" || fail "$artifact's published pom is not flattened"
+done
+for artifact in $published_empty; do
+  for suffix in .jar -cyclonedx.json .pom; do
+    [ -n "$(deployed "$artifact" "$suffix")" ] || fail "$artifact has no $suffix"
+  done
+  ! grep -q '\${\|<parent>\|<build>' "$(deployed "$artifact" .pom)" || fail "$artifact's published pom is not flattened"
 done
 for artifact in partoo-parent partoo-bom; do
   [ -n "$(deployed "$artifact" .pom)" ] || fail "$artifact has no pom"
@@ -73,7 +83,7 @@ done
 # Every published jar names its module, and no package is split across jars.
 packages="$work/packages.txt"
 : >"$packages"
-for artifact in $published; do
+for artifact in $published $published_empty; do
   jar=$(deployed "$artifact" "$version.jar"); [ -n "$jar" ] || jar=$(deployed "$artifact" "[0-9].jar")
   name=$(unzip -p "$jar" META-INF/MANIFEST.MF | tr -d '\r' | sed -n 's/^Automatic-Module-Name: //p')
   [ -n "$name" ] || fail "$artifact has no Automatic-Module-Name"

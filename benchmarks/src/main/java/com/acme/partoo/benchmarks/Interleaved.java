@@ -58,6 +58,9 @@ public final class Interleaved {
     benchmarks.put("generatedRetrofit", clients::generatedRetrofit);
     benchmarks.put("facadeSync", clients::facadeSync);
     benchmarks.put("facadeAsync", clients::facadeAsync);
+    ObservedClients observed = new ObservedClients();
+    observed.setUp();
+    observed.addTo(benchmarks);
     Map<String, double[]> micros = new LinkedHashMap<>();
     // Per client: Okio watchdog wake-ups, caller preemptions (one thread only).
     Map<String, long[]> switches = new LinkedHashMap<>();
@@ -89,6 +92,7 @@ public final class Interleaved {
       if (sentinel != null) {
         sentinel.stop();
       }
+      observed.tearDown();
     }
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

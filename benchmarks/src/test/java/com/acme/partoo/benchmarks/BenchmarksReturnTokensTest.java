@@ -14,16 +14,19 @@ class BenchmarksReturnTokensTest {
 
   private final Clients clients = new Clients();
   private final RawConnection connection = new RawConnection();
+  private final ObservedClients observed = new ObservedClients();
 
   @BeforeEach
   void setUp() throws Exception {
     clients.setUp();
+    observed.setUp();
     connection.connect();
   }
 
   @AfterEach
   void tearDown() throws Exception {
     clients.tearDown();
+    observed.tearDown();
     connection.close();
   }
 
@@ -37,6 +40,13 @@ class BenchmarksReturnTokensTest {
       assertThat(benchmarks.serverAlone(connection)).isEqualTo('}');
       assertThat(connection.lastAnswer()).endsWith(CannedTokenServer.BODY);
     }
+  }
+
+  @Test
+  void theObservedFacadesReturnTheServersToken() {
+    ObservedOneThread benchmarks = new ObservedOneThread();
+    assertIsTheServersToken(benchmarks.facadeMicrometer(observed));
+    assertIsTheServersToken(benchmarks.facadeOpenTelemetry(observed));
   }
 
   private static void assertIsTheServersToken(ConnectionToken token) {

@@ -303,4 +303,31 @@ class OutageProtectionTest {
     assertThat(Duration.ofNanos(leaderToNext)).as("the others go once the leader is answered")
         .isGreaterThanOrEqualTo(Duration.ofMillis(200));
   }
+
+  /**
+   * Partoo considered down wins over a pause: a page view must never wait for a Partoo known to be down. Found by the
+   * fleet simulation's 429 storm (docs/performance.md), where page views waited out each 2 s pause only to be refused
+   * by the open breaker at its end.
+   */
+  @Test
+  void whileOpenACallFailsAtOnceEvenIfARetryAfterPauseIsRunning() {
+    partoo.answerEveryRequestWith(status(429).newBuilder().setHeader("Retry-After", "1").build());
+    // Open for 10 s, past any call's 2 s deadline: no call could wait to become a probe.
+    PartooClient client = partoo.client(b -> b.retryPolicy(RetryPolicy.none()).deadline(Duration.ofSeconds(2))
+        .outagePolicy(OutagePolicy.builder().openInterval(Duration.ofSeconds(10), Duration.ofSeconds(10)).build()));
+    failTimes(client.connectionTokens(), 5); // five 429s, each pausing the client for 1 s: the fifth opens it
+    assertThat(client.health().state()).isEqualTo(PartooHealth.State.OPEN);
+    assertThat(client.health().pausedUntil()).isPresent();
+    List<Duration> waitsBefore = partoo.scheduler.durations();
+    Instant before = partoo.clock.instant();
+
+    PartooUnavailableException e =
+        catchThrowableOfType(PartooUnavailableException.class, () -> client.connectionTokens().generate(USER_ID));
+
+    assertThat(e).isNotNull();
+    assertThat(partoo.requestCount()).isEqualTo(5);
+    assertThat(partoo.scheduler.durations()).as("no wait for the pause while the protection is open")
+        .isEqualTo(waitsBefore);
+    assertThat(partoo.clock.instant()).isEqualTo(before);
+  }
 }

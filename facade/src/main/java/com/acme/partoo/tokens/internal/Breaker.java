@@ -72,7 +72,7 @@ final class Breaker {
     this.breaker = CircuitBreaker.of("partoo", config);
     this.health = new PartooHealth(
         PartooHealth.State.CLOSED, wall.instant(), Optional.empty(), Optional.empty(), Optional.empty());
-    breaker.getEventPublisher().onStateTransition(event -> transitioned(event.getStateTransition().getToState()));
+    breaker.getEventPublisher().onStateTransition(event -> refresh());
   }
 
   /** Uses {@link ThreadLocalRandom} for the jitter. */
@@ -99,9 +99,7 @@ final class Breaker {
   void failed(long durationNanos, FailureKind kind) {
     lastFailure = kind;
     breaker.onError(durationNanos, TimeUnit.NANOSECONDS, new CountedFailure(kind));
-    if (breaker.getState() == CircuitBreaker.State.CLOSED) {
-      update(health.state(), health.since());
-    }
+    refresh(); // the last failure shows even when it does not change the state
   }
 
   /** A call that held a permission ended without saying anything about Partoo (canceled, no key, closed). */
@@ -114,17 +112,19 @@ final class Breaker {
     return health;
   }
 
-  private void transitioned(CircuitBreaker.State to) {
-    update(switch (to) {
+  /**
+   * Publishes the breaker's state as it is now: read under the lock, so a thread that read an older state can never
+   * publish it over a newer one (calls end on many threads at once).
+   */
+  private synchronized void refresh() {
+    PartooHealth previous = health;
+    PartooHealth.State state = switch (breaker.getState()) {
       case OPEN, FORCED_OPEN -> PartooHealth.State.OPEN;
       case HALF_OPEN -> PartooHealth.State.HALF_OPEN;
       case DISABLED, METRICS_ONLY -> PartooHealth.State.DISABLED;
       case CLOSED -> PartooHealth.State.CLOSED;
-    }, wall.instant());
-  }
-
-  private synchronized void update(PartooHealth.State state, Instant since) {
-    PartooHealth previous = health;
+    };
+    Instant since = state == previous.state() ? previous.since() : wall.instant();
     Optional<Instant> probe = state == PartooHealth.State.OPEN
         ? Optional.of(wall.instant().plusNanos(Math.max(0, nextProbe - ticker.read())))
         : Optional.empty();

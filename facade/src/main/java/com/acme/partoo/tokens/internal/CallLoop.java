@@ -290,6 +290,7 @@ final class CallLoop<T> {
     }
     OutageGuard.Admission admission = settings.guard().admit(!permit, deadline);
     if (admission instanceof OutageGuard.Admission.Hold hold) {
+      permit |= hold.permit();
       return new Step.Wait<>(Math.min(hold.nanos(), left), hold.wakeEarly(), null);
     }
     if (admission instanceof OutageGuard.Admission.Refuse refuse) {

@@ -28,8 +28,12 @@ final class OutageGuard {
      */
     record Go(boolean permit, boolean leader) implements Admission {}
 
-    /** Wait, then ask again. */
-    record Hold(long nanos, @Nullable CompletableFuture<Void> wakeEarly) implements Admission {}
+    /**
+     * Wait, then ask again.
+     *
+     * @param permit the call now holds one of the breaker's permissions (taken before it waits)
+     */
+    record Hold(long nanos, @Nullable CompletableFuture<Void> wakeEarly, boolean permit) implements Admission {}
 
     /**
      * Do not send: Partoo is considered down, or asked the client to wait past the call's deadline.
@@ -68,26 +72,23 @@ final class OutageGuard {
     if (breaker == null || pause == null) {
       return GO_WITHOUT_PERMIT;
     }
-    if (breaker.isOpen() && !firstAttempt) {
-      return refusedByBreaker(); // Partoo went down while this call was retrying: do not retry into an outage
+    // Partoo known down wins over a pause: a call must never wait for a Partoo that is considered down.
+    if (firstAttempt ? !breaker.tryAcquire() : breaker.isOpen()) {
+      return refusedByBreaker(); // for a retry: Partoo went down meanwhile, do not retry into an outage
     }
     ClientPause.Admission paused = pause.admit(deadline);
     if (paused instanceof ClientPause.Admission.Hold hold) {
-      return new Admission.Hold(hold.nanos(), hold.leaderDone());
+      return new Admission.Hold(hold.nanos(), hold.leaderDone(), firstAttempt);
     }
     if (paused instanceof ClientPause.Admission.Refuse refuse) {
+      if (firstAttempt) {
+        breaker.released(); // it will not send: the permission says nothing about Partoo
+      }
       Instant end = wallTime(refuse.until());
       return new Admission.Refuse(null, end, "Partoo asked this client to wait until " + end
           + " (Retry-After), past this call's deadline");
     }
-    boolean leader = ((ClientPause.Admission.Go) paused).leader();
-    if (firstAttempt && !breaker.tryAcquire()) {
-      if (leader) {
-        pause.leaderDone(); // it will not send: let the next call lead
-      }
-      return refusedByBreaker();
-    }
-    return new Admission.Go(firstAttempt, leader);
+    return new Admission.Go(firstAttempt, ((ClientPause.Admission.Go) paused).leader());
   }
 
   /**

@@ -1,0 +1,137 @@
+package com.acme.partoo.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.acme.partoo.it.support.ReadmeSnippets;
+import com.acme.partoo.micrometer.PartooMetrics;
+import com.acme.partoo.mock.DefaultFixture;
+import com.acme.partoo.mock.FakePartoo;
+import com.acme.partoo.opentelemetry.PartooTracing;
+import com.acme.partoo.tokens.PartooClient;
+import com.acme.partoo.tokens.PartooListener;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.junit5.OpenTelemetryExtension;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The README's "See it in production" examples are the code of this class, run against the fake Partoo with a real
+ * meter registry and the OpenTelemetry SDK (in-memory exporters), and compared with the README line by line.
+ */
+class SeeItInProductionIT {
+
+  private static final String SECTION = "## See it in production";
+
+  @RegisterExtension static final OpenTelemetryExtension OTEL = OpenTelemetryExtension.create();
+
+  private final ReadmeSnippets readme = ReadmeSnippets.of(SeeItInProductionIT.class);
+  private FakePartoo fake;
+
+  @BeforeEach
+  void startFake() {
+    fake = FakePartoo.withDefaults();
+  }
+
+  @AfterEach
+  void stopFake() {
+    fake.close();
+  }
+
+  private static PartooClient withMetrics(MeterRegistry meterRegistry) {
+    // README: micrometer
+    PartooClient partoo = PartooClient.builder()
+        .apiKey(() -> System.getenv("PARTOO_API_KEY"))
+        .listener(PartooMetrics.listener(meterRegistry))  // one listener per client
+        .build();
+    // README: end micrometer
+    return partoo;
+  }
+
+  private static PartooClient withTracing(OpenTelemetry openTelemetry) {
+    // README: opentelemetry
+    PartooClient partoo = PartooClient.builder()
+        .apiKey(() -> System.getenv("PARTOO_API_KEY"))
+        .listener(PartooTracing.listener(openTelemetry))  // spans, http.client.request.duration, traceparent
+        .build();
+    // README: end opentelemetry
+    return partoo;
+  }
+
+  private static PartooListener withAnAgent(OpenTelemetry openTelemetry) {
+    // README: opentelemetry with an agent
+    PartooListener tracing = PartooTracing.builder(openTelemetry)
+        .attemptSpans(false)            // the agent makes a span per request...
+        .requestDurationMetric(false)   // ...and records http.client.request.duration
+        .build();
+    // README: end opentelemetry with an agent
+    return tracing;
+  }
+
+  /** The README's client pointed at the fake Partoo, with the fake's key; its listeners are the README's. */
+  private PartooClient againstTheFake(PartooClient partoo) {
+    return partoo.newBuilder().baseUrl(fake.baseUrl()).apiKey(DefaultFixture.API_KEY).build();
+  }
+
+  @Test
+  void theReadmeShowsExactlyTheCodeRunHere() {
+    readme.assertShown(SECTION, 0, "micrometer");
+    readme.assertShown(SECTION, 1, "opentelemetry");
+    readme.assertShown(SECTION, 2, "opentelemetry with an agent");
+  }
+
+  @Test
+  void theReadmeGivesTheArtifactsAndTheMeterNames() {
+    assertThat(readme.section(SECTION))
+        .contains("<artifactId>partoo-micrometer</artifactId>")
+        .contains("partoo-opentelemetry")
+        .contains("`partoo.client.calls`", "`partoo.client.attempts`", "`partoo.client.retries`",
+            "`partoo.client.retry.budget.exhausted`", "`partoo.client.breaker.state`");
+  }
+
+  @Test
+  void theMicrometerExampleTimesEachCall() {
+    SimpleMeterRegistry meterRegistry = new SimpleMeterRegistry();
+    try (PartooClient production = withMetrics(meterRegistry); PartooClient partoo = againstTheFake(production)) {
+      partoo.connectionTokens().generate(DefaultFixture.USER_ID);
+    }
+
+    assertThat(meterRegistry.get("partoo.client.calls").tag("operation", "generate").tag("outcome", "success")
+        .timer().count()).isEqualTo(1);
+    assertThat(meterRegistry.get("partoo.client.attempts").tag("status.class", "2xx").timer().count()).isEqualTo(1);
+  }
+
+  @Test
+  void theOpenTelemetryExampleTracesEachCallAndRequestAndPropagatesTheTrace() {
+    fake.faults().serviceUnavailable(1);
+    try (PartooClient production = withTracing(OTEL.getOpenTelemetry());
+        PartooClient partoo = againstTheFake(production)) {
+      partoo.connectionTokens().generate(DefaultFixture.USER_ID);
+    }
+
+    assertThat(OTEL.getSpans()).extracting(SpanData::getName, SpanData::getKind).containsExactly(
+        tuple("POST /v2/connection/generate_token", SpanKind.CLIENT),
+        tuple("POST /v2/connection/generate_token", SpanKind.CLIENT),
+        tuple("ConnectionTokens.generate", SpanKind.INTERNAL));
+    assertThat(fake.journal().requests()).allSatisfy(request -> assertThat(request.header("traceparent")).isPresent());
+    assertThat(OTEL.getMetrics()).extracting(data -> data.getName()).contains("http.client.request.duration");
+  }
+
+  @Test
+  void theAgentExampleKeepsOnlyTheCallSpans() {
+    try (PartooClient partoo = PartooClient.builder().baseUrl(fake.baseUrl()).apiKey(DefaultFixture.API_KEY)
+        .listener(withAnAgent(OTEL.getOpenTelemetry())).build()) {
+      partoo.connectionTokens().generate(DefaultFixture.USER_ID);
+    }
+
+    assertThat(OTEL.getSpans()).extracting(SpanData::getName).containsExactly("ConnectionTokens.generate");
+    assertThat(OTEL.getMetrics()).isEmpty();
+    assertThat(fake.journal().last().flatMap(request -> request.header("traceparent"))).isPresent();
+  }
+}
