@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# benchmarks/run.sh [--quick]: builds what it needs, runs the JMH benchmarks (-prof gc) and the CLI cold-start
-# measure, and writes benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md
-# (figures and facade/raw ratios), and target/observability.md (the listeners against the bare facade). --quick: one
-# fork, average time only (throughput derived), fewer cold starts; under 3 minutes on 2 cores. The full run (2 forks,
-# both modes, more launches) takes about 15 minutes.
+# benchmarks/run.sh [--quick]: builds what it needs, runs the JMH benchmarks (-prof gc), the paired runs (one and 16
+# platform threads, 1,000 virtual threads on a Java 21+ JVM) and the CLI cold-start measure, and writes
+# benchmarks/target/jmh-result.json (JMH's JSON), target/cold-start.json and target/summary.md (figures and facade/raw
+# ratios), and target/observability.md (the listeners against the bare facade). --quick: one fork, average time only
+# (throughput derived), fewer rounds and cold starts; under 4 minutes on 2 cores. The full run (2 forks, both modes,
+# more launches) takes about 18 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
 # run.sh --outage [OPTIONS]: only the fleet outage simulation (docs/performance.md, "Outage simulation"), writing
 # target/outage.json and target/summary.md; OPTIONS go to OutageSimulation, e.g. --policies "disabled defaults".
@@ -71,6 +72,18 @@ echo "run.sh: interleaved one-thread latencies and 16-thread throughput, $rounds
 "$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.Interleaved --rounds "$rounds" --calls 20 \
   --threads 16 --out "$target/interleaved-16.json"
 
+# A thousand virtual threads per client, paired: needs Java 21+. The benchmarks' JVM if it is one, else the Temurin 25
+# beside it (the classes are compiled for 17, so either runs them); VirtualThreads itself says when it is skipped.
+vt_java=$java_cmd
+if ! "$java_cmd" -XshowSettings:properties -version 2>&1 | grep -Eq '^ *java\.specification\.version = (2[1-9]|[3-9][0-9])$' \
+    && [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then
+  vt_java=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+fi
+if $quick; then vt_rounds=15; else vt_rounds=60; fi
+echo "run.sh: $vt_rounds rounds of 1,000 virtual threads per client ($vt_java)"
+"$vt_java" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.VirtualThreads --rounds "$vt_rounds" \
+  --threads 1000 --calls 5 --out "$target/virtual-threads.json"
+
 # A fresh class-data archive, as after the launcher's own build: one left from another build of the jar would be
 # silently ignored by the JVM and make the CLI look slower than it is.
 rm -rf "$root/cli/target/cds"
@@ -85,7 +98,7 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
 
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
   "$target/jmh-result.json" "$target/interleaved.json,$target/interleaved-16.json" "$target/cold-start.json" \
-  "$target/summary.md"
+  "$target/summary.md" "$target/virtual-threads.json"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ObservedSummary \
   "$target/jmh-result.json" "$target/interleaved.json" "$target/interleaved-16.json" "$target/observability.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"

@@ -44,9 +44,11 @@ public class Clients {
   private static final String USER_AGENT = "partoo-benchmarks/1 (Java " + System.getProperty("java.version") + ")";
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
-  // As the facade's Transport: many concurrent calls, 16 idle connections kept for 5 minutes.
-  private static final int MAX_ASYNC_CALLS = 64;
-  private static final int MAX_IDLE_CONNECTIONS = 16;
+  // As the facade's own client by default: a dispatcher backstop at twice maxConcurrentCalls (64), as many idle
+  // connections as calls in flight, kept 30 seconds.
+  private static final int MAX_ASYNC_CALLS = 128;
+  private static final int MAX_IDLE_CONNECTIONS = 64;
+  private static final long IDLE_CONNECTION_SECONDS = 30;
   // As the facade's defaults.
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
@@ -111,7 +113,7 @@ public class Clients {
     dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
+        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_CONNECTION_SECONDS, TimeUnit.SECONDS))
         .connectTimeout(CONNECT_TIMEOUT)
         .readTimeout(READ_TIMEOUT)
         .writeTimeout(READ_TIMEOUT)

@@ -42,10 +42,7 @@ public final class Interleaved {
 
   /** See the class comment. */
   public static void main(String[] args) throws Exception {
-    Map<String, String> options = new LinkedHashMap<>();
-    for (int i = 0; i + 1 < args.length; i += 2) {
-      options.put(args[i], args[i + 1]);
-    }
+    Map<String, String> options = options(args);
     int rounds = Integer.parseInt(options.getOrDefault("--rounds", "300"));
     int calls = Integer.parseInt(options.getOrDefault("--calls", "100"));
     int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
@@ -190,7 +187,7 @@ public final class Interleaved {
   }
 
   /** Makes {@code count} calls; returns how many gave null (never: it keeps the calls from looking unused). */
-  private static int calls(Callable<?> call, int count) throws Exception {
+  static int calls(Callable<?> call, int count) throws Exception {
     int nulls = 0;
     for (int i = 0; i < count; i++) {
       if (call.call() == null) {
@@ -198,6 +195,15 @@ public final class Interleaved {
       }
     }
     return nulls;
+  }
+
+  /** {@code --name value} pairs, in order. */
+  static Map<String, String> options(String[] args) {
+    Map<String, String> options = new LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      options.put(args[i], args[i + 1]);
+    }
+    return options;
   }
 
   /** First quartile, median, third quartile (nearest rank). */

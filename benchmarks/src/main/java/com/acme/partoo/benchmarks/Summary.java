@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
  * Turns JMH's JSON and the cold-start JSON of one run into a short Markdown summary: a table per benchmark and thread
  * count, the facade/raw ratios against their targets, the server-alone check and the cold start.
  *
- * <p>{@code Summary JMH_JSON INTERLEAVED_JSON[,INTERLEAVED_JSON...] COLD_START_JSON OUT_MD}: one paired-run file per
- * thread count (missing files are skipped). Throughput missing from the JMH results (a quick run measures average time
+ * <p>{@code Summary JMH_JSON INTERLEAVED_JSON[,INTERLEAVED_JSON...] COLD_START_JSON OUT_MD [VIRTUAL_THREADS_JSON]}: one
+ * paired-run file per thread count (missing files are skipped). Throughput missing from the JMH results (a quick run measures average time
  * only) is derived as threads / average time, and marked so.
  *
  * <p>{@code Summary --outage OUTAGE_JSON OUT_MD}: the outage simulation's section alone ({@link OutageTable}).
@@ -55,7 +55,8 @@ public final class Summary {
         interleaved.add(paired);
       }
     }
-    String markdown = new Summary(jmh, interleaved, readIfPresent(json, Path.of(args[2]))).render();
+    String markdown = new Summary(jmh, interleaved, readIfPresent(json, Path.of(args[2]))).render()
+        + (args.length > 4 ? VirtualThreads.summary(readIfPresent(json, Path.of(args[4]))) : "");
     Files.writeString(Path.of(args[3]), markdown);
     System.out.print(markdown);
   }

@@ -86,6 +86,10 @@ public final class PartooClient implements AutoCloseable {
     private static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(5);
     // The caller is rendering a page: ten seconds is the most a user should wait for a login link.
     private static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
+    // Page views run many calls at once: OkHttp's own default (5 async calls per host) would queue them.
+    private static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
+    // Half the shortest default idle timeout of common load balancers (AWS ALB: 60 s): see docs/decisions.md, "Scale".
+    private static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     private @Nullable Supplier<@Nullable String> apiKey;
     private @Nullable String fixedApiKey;
@@ -102,6 +106,9 @@ public final class PartooClient implements AutoCloseable {
     private @Nullable ScheduledExecutorService scheduler;
     private OutagePolicy outagePolicy = OutagePolicy.defaults();
     private final List<PartooListener> listeners = new ArrayList<>();
+    private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
+    private @Nullable Integer maxIdleConnections;
+    private @Nullable Duration idleConnectionTimeout;
 
     private Builder() {}
 
@@ -121,6 +128,9 @@ public final class PartooClient implements AutoCloseable {
       this.scheduler = other.scheduler;
       this.outagePolicy = other.outagePolicy;
       this.listeners.addAll(other.listeners);
+      this.maxConcurrentCalls = other.maxConcurrentCalls;
+      this.maxIdleConnections = other.maxIdleConnections;
+      this.idleConnectionTimeout = other.idleConnectionTimeout;
     }
 
     /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
@@ -226,10 +236,49 @@ public final class PartooClient implements AutoCloseable {
     /**
      * An OkHttpClient to share connections and threads with. The client derives its own from it (its timeouts, no
      * silent retries, no redirects, the key added after any interceptor of yours, so logging interceptors never see
-     * it) and does not shut it down on {@link PartooClient#close()}.
+     * it) and does not shut it down on {@link PartooClient#close()}. Its dispatcher and connection pool stay as they
+     * are, being its owner's: see {@link #maxConcurrentCalls(int)}.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
+      return this;
+    }
+
+    /**
+     * How many calls of this client may have a request on the wire at once, blocking and async together; default 64.
+     * Further calls wait their turn, oldest first, within their deadline (a call waiting to retry holds no turn), so
+     * the client never opens more connections than this, however many threads call it (virtual threads included).
+     * With {@link #okHttpClient(OkHttpClient)} it still bounds this client's calls, and the shared client's own
+     * dispatcher limits (OkHttp's defaults: 64 async calls, 5 per host), which are its owner's, also apply.
+     */
+    public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+      if (maxConcurrentCalls < 1) {
+        throw new IllegalArgumentException("maxConcurrentCalls must be at least 1, was " + maxConcurrentCalls);
+      }
+      this.maxConcurrentCalls = maxConcurrentCalls;
+      return this;
+    }
+
+    /**
+     * How many idle connections the client keeps for reuse; zero or more, default {@link #maxConcurrentCalls(int)}, so
+     * that under load no connection is closed that the next call would reuse. Not with
+     * {@link #okHttpClient(OkHttpClient)}: a shared client's pool is its owner's.
+     */
+    public Builder maxIdleConnections(int maxIdleConnections) {
+      if (maxIdleConnections < 0) {
+        throw new IllegalArgumentException("maxIdleConnections must not be negative, was " + maxIdleConnections);
+      }
+      this.maxIdleConnections = maxIdleConnections;
+      return this;
+    }
+
+    /**
+     * How long an idle connection is kept before the client closes it; positive, default 30 s: less than common load
+     * balancers' idle timeouts (AWS ALB 60 s, nginx 75 s, Azure 4 min), so the client closes an idle connection before
+     * they drop it. Not with {@link #okHttpClient(OkHttpClient)}: a shared client's pool is its owner's.
+     */
+    public Builder idleConnectionTimeout(Duration idleConnectionTimeout) {
+      this.idleConnectionTimeout = positive(idleConnectionTimeout, "idleConnectionTimeout");
       return this;
     }
 
@@ -282,6 +331,10 @@ public final class PartooClient implements AutoCloseable {
           throw new IllegalStateException("apiKey cannot be sent as the x-APIKey header: " + problem);
         }
       }
+      if (okHttpClient != null && (maxIdleConnections != null || idleConnectionTimeout != null)) {
+        throw new IllegalStateException("maxIdleConnections and idleConnectionTimeout configure the client's own"
+            + " connection pool; with okHttpClient(...) the pool is the shared client's: configure it there");
+      }
       ClientConfig config = new ClientConfig(
           Urls.normalizeBase(baseUrl, "baseUrl"),
           Urls.normalizeBase(appBaseUrl, "appBaseUrl"),
@@ -296,7 +349,10 @@ public final class PartooClient implements AutoCloseable {
           clock,
           scheduler,
           outagePolicy,
-          listeners);
+          listeners,
+          maxConcurrentCalls,
+          maxIdleConnections != null ? maxIdleConnections : maxConcurrentCalls,
+          idleConnectionTimeout != null ? idleConnectionTimeout : DEFAULT_IDLE_CONNECTION_TIMEOUT);
       return new PartooClient(new Builder(this), config);
     }
 

@@ -33,12 +33,9 @@ class ConcurrencyIT {
 
   private static final int CALLS = 500;
   private static final int THREADS = 32;
-  // The client's dispatcher runs at most this many asynchronous calls at once (Transport.MAX_ASYNC_CALLS).
-  private static final int MAX_ASYNC_CALLS = 64;
+  // The client sends at most this many requests at once (PartooClient.Builder.maxConcurrentCalls, default 64).
+  private static final int MAX_CONCURRENT_CALLS = 64;
   private static final Duration THREADS_GONE_WITHIN = Duration.ofSeconds(10);
-  // The server counts a connection open until it reads the client's close: the pool's evictions can still be in
-  // transit while new connections open, so the server may see a few more at once than the client ever holds.
-  private static final int CLOSES_IN_TRANSIT = 8;
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
@@ -70,7 +67,7 @@ class ConcurrencyIT {
     assertThat(calls).hasSize(CALLS)
         .allMatch(call -> Failures.await(call).token().equals(TestSecrets.TOKEN));
     assertThat(partoo.requestsTo(GENERATE_PATH)).as("one request per call, no retry needed").hasSize(CALLS);
-    assertBoundedConnections(MAX_ASYNC_CALLS);
+    assertBoundedConnections(MAX_CONCURRENT_CALLS);
     assertThat(okHttpThreadsStartedSince(before)).as("the async calls ran on the client's dispatcher").isNotEmpty();
     client.close();
     assertNoOkHttpThreadOfTheClientLeft(before);
@@ -102,10 +99,16 @@ class ConcurrencyIT {
     return partoo.build(partoo.clientBuilder().readTimeout(Duration.ofSeconds(10)).deadline(Duration.ofSeconds(30)));
   }
 
+  /**
+   * A connection is opened only by a call that finds none idle, and each call in flight holds one at most, so a pool
+   * that keeps as many idle connections as calls can be in flight never opens more than that, however the threads of
+   * a loaded machine are scheduled. (A pool keeping fewer, 16 before, closed the surplus whenever more were idle for a
+   * moment, between one call giving its connection back and the next taking it, and the calls after had to connect
+   * again: up to 120 connections for 500 calls on a busy 2-core machine, and once the 125 this test then allowed.)
+   */
   private static void assertBoundedConnections(int callsInFlight) {
-    // At most one connection per call in flight; far fewer connections than calls overall, because they are reused.
-    assertThat(partoo.connections().maxOpenAtOnce()).isBetween(1, callsInFlight + CLOSES_IN_TRANSIT);
-    assertThat(partoo.connections().opened()).isLessThan(CALLS / 4);
+    assertThat(partoo.connections().opened()).as("connections opened for %s calls", CALLS)
+        .isBetween(1, callsInFlight);
   }
 
   /**

@@ -30,6 +30,9 @@ final class Attempt {
   private volatile @Nullable String retryAfter;
   private volatile int requestsSent;
   private volatile int status;
+  private volatile boolean connecting;
+  private volatile boolean pooledConnection;
+  private volatile boolean responded;
 
   Attempt(Operation.Kind kind, long deadline, int number, CallListener listener, Ticker ticker) {
     this.kind = kind;
@@ -73,6 +76,34 @@ final class Attempt {
   /** Whether a request was written (and Partoo may have processed it). */
   boolean wasSent() {
     return requestsSent > 0;
+  }
+
+  /** OkHttp began opening a connection for this attempt (its {@code connectStart} event). */
+  void connecting() {
+    this.connecting = true;
+  }
+
+  /**
+   * OkHttp gave this attempt a connection (its {@code connectionAcquired} event): one it had not just opened for it
+   * came from the pool, and may have been closed by the server while it sat there.
+   */
+  void connectionAcquired() {
+    this.pooledConnection = !connecting;
+  }
+
+  /** Whether the request went out on a connection reused from the pool. */
+  boolean onPooledConnection() {
+    return pooledConnection;
+  }
+
+  /** The answer's status line and headers came back (whatever they said). */
+  void responded() {
+    this.responded = true;
+  }
+
+  /** Whether anything of an answer came back: false if the connection failed before a status line arrived. */
+  boolean hasResponded() {
+    return responded;
   }
 
   void retryAfter(String header) {

@@ -30,6 +30,12 @@ import org.slf4j.LoggerFactory;
  */
 final class CallLoop<T> {
   private static final Logger LOG = LoggerFactory.getLogger(CallLoop.class);
+  /**
+   * Stale pooled connections a call may resend on for free. Each one OkHttp drops once it failed, so this covers a
+   * call that finds the idle connections a restart or a load balancer closed; past it, connections that die on every
+   * reuse say Partoo closes them as it answers, and the resends count as retries again.
+   */
+  private static final int FREE_RESENDS = 3;
 
   /** How a call ended, or why it was stopped. */
   enum End {
@@ -56,6 +62,7 @@ final class CallLoop<T> {
 
   // Touched by the driver only, one step at a time.
   private int attempts;
+  private int freeResends;
   private int requests;
   private boolean permit;
   private @Nullable ApiCall<?> sent;
@@ -72,6 +79,8 @@ final class CallLoop<T> {
   private @Nullable Runnable reportDue;
 
   private volatile @Nullable End end;
+  // The attempt last handed to the driver: one that has not started when the call is stopped was still waiting.
+  private volatile @Nullable Attempt pending;
   private volatile okhttp3.@Nullable Call current;
   private volatile @Nullable Runnable wake;
   private volatile @Nullable Future<?> alarm;
@@ -123,7 +132,7 @@ final class CallLoop<T> {
     return reported(send(checkBeforeRetry && check != null ? check : call));
   }
 
-  /** What to do when the thread waiting to retry was interrupted: fail, without retrying. */
+  /** What to do when the thread waiting to retry, or for a slot, was interrupted: fail, without sending. */
   Step<T> interrupted() {
     return reported(finish(new Step.Fail<>(withEarlier(settings.exceptions().interrupted(call.operation(), attempts))), null,
         FailureKind.CANCELLED));
@@ -181,6 +190,11 @@ final class CallLoop<T> {
     return alarm != null;
   }
 
+  /** Whether the call has ended or been stopped: nothing more is to be sent for it. */
+  boolean isOver() {
+    return end != null;
+  }
+
   void cancelAlarm() {
     Future<?> timer = alarm;
     if (timer != null) {
@@ -211,7 +225,10 @@ final class CallLoop<T> {
       return fail(outcome, null);
     }
     lastFailure = outcome;
-    if (attempts >= settings.policy().maxAttempts()) {
+    if (freeResends < FREE_RESENDS && RetryRules.isStaleConnection(outcome)) {
+      return resendAfterStaleConnection(outcome);
+    }
+    if (attempts - freeResends >= settings.policy().maxAttempts()) {
       return fail(outcome, null);
     }
     Duration retryAfter = outcome instanceof Outcome.HttpFailure<?> failure ? failure.retryAfter() : null;
@@ -236,6 +253,24 @@ final class CallLoop<T> {
     logRetry(outcome, wait);
     return new Step.Wait<>(wait, null, retryAfter != null
         ? PartooListener.WaitReason.RETRY_AFTER : PartooListener.WaitReason.BACKOFF);
+  }
+
+  /**
+   * The attempt went out on a pooled connection the server had closed: sent again at once, on another connection.
+   * It counts as an attempt on the wire (listeners and exceptions see it), but not against {@code maxAttempts} nor the
+   * retry budget, and it tells the outage protection nothing. A revoke is checked first, as after any ambiguous
+   * failure: the request was written, and a server that read it before closing cannot be told apart.
+   */
+  private Step<T> resendAfterStaleConnection(Outcome<?> outcome) {
+    freeResends++;
+    synchronized (this) {
+      earlier.add(settings.exceptions().create(outcome, call.operation(), attempts, null, redactor()));
+    }
+    ApiCall<Boolean> check = call.alreadyDone();
+    checkBeforeRetry = check != null && RetryRules.isAmbiguous(outcome);
+    LOG.debug("Partoo {} attempt {} went out on a pooled connection the server had closed; sending it again at once"
+        + " (not counted as a retry)", call.operation().kind().endpoint(), attempts);
+    return send(checkBeforeRetry ? check : call);
   }
 
   private Step<T> afterCheck(Outcome<?> outcome) {
@@ -272,6 +307,7 @@ final class CallLoop<T> {
     requests++;
     sent = what;
     Attempt attempt = new Attempt(what.operation().kind(), deadline, requests, listener, settings.ticker());
+    pending = attempt;
     return new Step.Send<>(what, attempt, left);
   }
 
@@ -389,10 +425,10 @@ final class CallLoop<T> {
 
   private synchronized RuntimeException stopFailure() {
     if (stopFailure == null) {
-      Attempt last = lastAttempt;
+      Attempt waiting = pending;
       PartooException failure = end == End.CLOSED
           ? settings.exceptions().closed(call.operation(), attempts)
-          : settings.exceptions().deadline(call.operation(), attempts, last != null && !last.isStarted());
+          : settings.exceptions().deadline(call.operation(), attempts, waiting != null && !waiting.isStarted());
       stopFailure = withEarlier(failure);
     }
     return stopFailure;

@@ -1,12 +1,15 @@
 package com.acme.partoo.tokens.internal;
 
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.Call;
 import okhttp3.Dispatcher;
@@ -16,21 +19,27 @@ import org.jspecify.annotations.Nullable;
  * Drives {@link CallLoop}s: on the calling thread for blocking calls, through OkHttp's dispatcher and the client's
  * scheduler for asynchronous ones. The drivers only carry out steps; the loop decides them.
  *
+ * <p>Every request takes one of the client's {@link WireSlots} before it is sent and gives it back when its attempt
+ * ends; a request that finds none free waits its turn, within the call's deadline.
+ *
  * <p>Threads: a blocking call's attempts run on the caller's thread, which waits between them on a latch the waits'
- * scheduler releases. An asynchronous call's attempts and the completion of its future run on OkHttp's dispatcher
- * threads; scheduler threads only end waits and fire deadlines, and never run a caller's code. A call stopped by its
+ * scheduler releases, and for its turn on the turn itself. An asynchronous call's attempts and the completion of its
+ * future run on OkHttp's dispatcher threads (an async call's turn comes on the thread of the attempt that gave the
+ * slot up); scheduler threads only end waits and fire deadlines, and never run a caller's code. A call stopped by its
  * deadline completes on the client's deadline thread.
  */
 final class CallRunner {
 
   private final LoopSettings settings;
   private final Exchange exchange;
+  private final WireSlots slots;
   private final ClientLifecycle lifecycle;
   private final ScheduledExecutorService waits;
   private final ScheduledExecutorService alarms;
   private final Executor deadlines;
 
   /**
+   * @param slots how many requests may be on the wire at once
    * @param waits ends the waits between attempts (tests give one on fake time)
    * @param alarms fires the deadlines of queued asynchronous calls, on real time
    * @param deadlines completes the futures of calls stopped by their deadline
@@ -38,12 +47,14 @@ final class CallRunner {
   CallRunner(
       LoopSettings settings,
       Exchange exchange,
+      WireSlots slots,
       ClientLifecycle lifecycle,
       ScheduledExecutorService waits,
       ScheduledExecutorService alarms,
       Executor deadlines) {
     this.settings = settings;
     this.exchange = exchange;
+    this.slots = slots;
     this.lifecycle = lifecycle;
     this.waits = waits;
     this.alarms = alarms;
@@ -58,7 +69,8 @@ final class CallRunner {
       Step<T> step = loop.start();
       while (true) {
         if (step instanceof Step.Send<T> send) {
-          step = loop.afterAttempt(send.attempt(), sendBlocking(loop, send));
+          Outcome<?> outcome = sendBlocking(loop, send);
+          step = outcome == null ? loop.interrupted() : loop.afterAttempt(send.attempt(), outcome);
         } else if (step instanceof Step.Wait<T> wait) {
           step = waitBlocking(loop, wait) ? loop.afterWait() : loop.interrupted();
         } else if (step instanceof Step.Done<T> done) {
@@ -91,16 +103,72 @@ final class CallRunner {
     return future;
   }
 
-  private <T> Outcome<?> sendBlocking(CallLoop<T> loop, Step.Send<T> send) {
-    Call okHttpCall;
-    try {
-      okHttpCall = exchange.newCall(send.call(), send.attempt(), send.timeoutNanos());
-    } catch (RuntimeException e) {
-      return new Outcome.Broken<>(e, null, null);
+  /** Sends once a slot is free; null if the thread was interrupted while it waited for one (nothing sent). */
+  private <T> @Nullable Outcome<?> sendBlocking(CallLoop<T> loop, Step.Send<T> send) {
+    CompletableFuture<Void> turn = slots.take();
+    long timeoutNanos = send.timeoutNanos();
+    if (!turn.isDone()) {
+      Turn waited = awaitTurn(loop, turn);
+      if (waited == Turn.INTERRUPTED) {
+        return null;
+      }
+      if (waited != Turn.GRANTED) {
+        // The deadline passed (the loop is stopped, and says so), or the client closed: nothing was sent.
+        return new Outcome.NoAnswer<>(new Interceptors.DeadlineReachedException(), false);
+      }
+      timeoutNanos = loop.timeLeft();
     }
-    // A call stopped meanwhile is canceled here, and then fails at once without sending.
-    loop.sending(okHttpCall);
-    return exchange.execute(okHttpCall, send.call(), send.attempt());
+    try {
+      Call okHttpCall;
+      try {
+        okHttpCall = exchange.newCall(send.call(), send.attempt(), timeoutNanos);
+      } catch (RuntimeException e) {
+        return new Outcome.Broken<>(e, null, null);
+      }
+      // A call stopped meanwhile is canceled here, and then fails at once without sending.
+      loop.sending(okHttpCall);
+      return exchange.execute(okHttpCall, send.call(), send.attempt());
+    } finally {
+      slots.release();
+    }
+  }
+
+  /** How a blocking wait for a slot ended. */
+  private enum Turn { GRANTED, DEADLINE, STOPPED, INTERRUPTED }
+
+  /**
+   * Waits for {@code turn} within the call's deadline, measured on the loop's ticker (a timed wait that ends early by
+   * it waits for the rest). A turn that comes just as the wait gives up is used: the request of a stopped loop is
+   * canceled before it is sent, and its slot given back.
+   */
+  private static Turn awaitTurn(CallLoop<?> loop, CompletableFuture<Void> turn) {
+    loop.waiting(() -> turn.cancel(false));
+    Turn ended;
+    while (true) {
+      long left = loop.timeLeft();
+      if (left <= 0) {
+        loop.stop(CallLoop.End.DEADLINE);
+        ended = Turn.DEADLINE;
+        break;
+      }
+      try {
+        turn.get(left, TimeUnit.NANOSECONDS);
+        return Turn.GRANTED;
+      } catch (TimeoutException e) {
+        continue; // re-read the ticker
+      } catch (CancellationException e) {
+        ended = Turn.STOPPED; // the client closed: stop() gave the turn up
+        break;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        ended = Turn.INTERRUPTED;
+        break;
+      } catch (ExecutionException e) {
+        throw new IllegalStateException("a turn is only ever completed or canceled", e);
+      }
+    }
+    boolean givenUp = turn.cancel(false) || turn.isCancelled();
+    return givenUp ? ended : Turn.GRANTED;
   }
 
   /** Waits, or less if the call is stopped or woken early; false if the thread was interrupted. */
@@ -130,8 +198,15 @@ final class CallRunner {
   }
 
   private <T> void advance(CallLoop<T> loop, CompletableFuture<T> future, Step<T> step) {
+    advance(loop, future, step, false);
+  }
+
+  /** @param holdingSlot whether {@code step}, a send, already holds its slot (its turn came) */
+  private <T> void advance(CallLoop<T> loop, CompletableFuture<T> future, Step<T> step, boolean holdingSlot) {
     try {
-      if (step instanceof Step.Send<T> send) {
+      if (step instanceof Step.Send<T> send && holdingSlot) {
+        sendOnSlot(loop, future, send, send.timeoutNanos());
+      } else if (step instanceof Step.Send<T> send) {
         sendAsync(loop, future, send);
       } else if (step instanceof Step.Wait<T> wait) {
         waitAsync(loop, future, wait);
@@ -149,17 +224,38 @@ final class CallRunner {
     }
   }
 
+  /** Sends once a slot is free: now, or on the thread that gives one up; the deadline bounds the wait. */
   private <T> void sendAsync(CallLoop<T> loop, CompletableFuture<T> future, Step.Send<T> send) {
+    CompletableFuture<Void> turn = slots.take();
+    if (turn.isDone()) {
+      sendOnSlot(loop, future, send, send.timeoutNanos());
+      return;
+    }
+    loop.waiting(() -> turn.cancel(false));
+    turn.thenRun(() -> {
+      if (loop.isOver()) {
+        slots.release(); // stopped while it waited (its turn was handed over before it could be given up)
+      } else {
+        advance(loop, future, new Step.Send<>(send.call(), send.attempt(), loop.timeLeft()), true);
+      }
+    });
+    armDeadline(loop);
+  }
+
+  private <T> void sendOnSlot(CallLoop<T> loop, CompletableFuture<T> future, Step.Send<T> send, long timeoutNanos) {
     Call okHttpCall;
     try {
-      okHttpCall = exchange.newCall(send.call(), send.attempt(), send.timeoutNanos());
+      okHttpCall = exchange.newCall(send.call(), send.attempt(), timeoutNanos);
     } catch (RuntimeException e) {
+      slots.release();
       advance(loop, future, loop.afterAttempt(send.attempt(), new Outcome.Broken<>(e, null, null)));
       return;
     }
     loop.sending(okHttpCall);
-    exchange.enqueue(okHttpCall, send.call(), send.attempt(),
-        outcome -> advance(loop, future, loop.afterAttempt(send.attempt(), outcome)));
+    exchange.enqueue(okHttpCall, send.call(), send.attempt(), outcome -> {
+      slots.release();
+      advance(loop, future, loop.afterAttempt(send.attempt(), outcome));
+    });
     armDeadlineIfQueued(loop);
   }
 
@@ -200,10 +296,16 @@ final class CallRunner {
    */
   private void armDeadlineIfQueued(CallLoop<?> loop) {
     Dispatcher dispatcher = exchange.okHttp().dispatcher();
-    if (loop.hasAlarm() || dispatcher.queuedCallsCount() == 0) {
-      return;
+    if (dispatcher.queuedCallsCount() > 0) {
+      armDeadline(loop);
     }
-    armDeadline(loop, loop.timeLeft());
+  }
+
+  /** Arms the call's deadline alarm, unless it has one. */
+  private void armDeadline(CallLoop<?> loop) {
+    if (!loop.hasAlarm()) {
+      armDeadline(loop, loop.timeLeft());
+    }
   }
 
   private void armDeadline(CallLoop<?> loop, long inNanos) {

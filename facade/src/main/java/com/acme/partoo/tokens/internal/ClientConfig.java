@@ -25,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  * @param scheduler a caller's scheduler for waits, or null for one of our own
  * @param outagePolicy when to stop sending while Partoo looks down
  * @param listeners who hears what the client does, in order
+ * @param maxConcurrentCalls how many requests of this client may be on the wire at once, blocking and async together
+ * @param maxIdleConnections idle connections our own pool keeps (unused with a caller's client)
+ * @param idleConnectionTimeout how long our own pool keeps an idle connection (unused with a caller's client)
  */
 public record ClientConfig(
     String baseUrl,
@@ -40,7 +43,10 @@ public record ClientConfig(
     Clock clock,
     @Nullable ScheduledExecutorService scheduler,
     OutagePolicy outagePolicy,
-    List<PartooListener> listeners) {
+    List<PartooListener> listeners,
+    int maxConcurrentCalls,
+    int maxIdleConnections,
+    Duration idleConnectionTimeout) {
 
   /** Copies the listeners. */
   public ClientConfig {

@@ -95,7 +95,7 @@ final class ExceptionFactory {
     return new PartooConnectionException("No answer from Partoo at " + baseUrl + " within the " + deadlineMillis
         + " ms deadline to " + operation.describe()
         + (queued ? ": the call was still waiting for one of the client's concurrent-call slots, so nothing was sent."
-            + " Too many calls are in flight at once: raise the limit, or find out why calls are slow."
+            + " Too many calls are in flight at once: raise maxConcurrentCalls, or find out why calls are slow."
             : ". Check that this service can reach Partoo; retry later."),
         Details.noAnswer(attempts), null);
   }
@@ -107,9 +107,9 @@ final class ExceptionFactory {
             + refuse.retryAt() + "."), Details.noAnswer(0), null, refuse.downSince(), refuse.retryAt());
   }
 
-  /** The thread waiting to retry was interrupted. */
+  /** The thread waiting to retry, or for a free slot, was interrupted. */
   PartooException interrupted(Operation operation, int attempts) {
-    return new PartooConnectionException("Interrupted while waiting to retry the request to " + operation.describe()
+    return new PartooConnectionException("Interrupted while waiting to send the request to " + operation.describe()
         + "; no further attempt was made.", Details.noAnswer(attempts), null);
   }
 

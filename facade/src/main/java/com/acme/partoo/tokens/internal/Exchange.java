@@ -114,7 +114,7 @@ final class Exchange {
         return new Outcome.Broken<>(broken, null, null);
       }
     }
-    return new Outcome.NoAnswer<>(e, attempt.wasSent());
+    return new Outcome.NoAnswer<>(e, attempt.wasSent(), attempt.onPooledConnection() && !attempt.hasResponded());
   }
 
   /** The OkHttp client calls run on; for the dispatcher's executor and queue. */

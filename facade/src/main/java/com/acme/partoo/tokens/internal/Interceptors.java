@@ -63,6 +63,7 @@ final class Interceptors {
         request.header(API_KEY_HEADER, key);
       }
       Response response = chain.proceed(request.build());
+      attempt.responded();
       String retryAfter = response.header(RETRY_AFTER);
       if (retryAfter == null) {
         return response;

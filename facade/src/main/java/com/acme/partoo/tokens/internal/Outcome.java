@@ -21,8 +21,16 @@ sealed interface Outcome<T> {
    * No HTTP answer at all.
    *
    * @param maybeProcessed whether a request was written, so Partoo may have acted on it
+   * @param onPooledConnection whether it went out on a connection reused from the pool, and nothing at all came back
+   *     (no status line): what a connection the server closed while it was idle looks like
    */
-  record NoAnswer<T>(IOException cause, boolean maybeProcessed) implements Outcome<T> {}
+  record NoAnswer<T>(IOException cause, boolean maybeProcessed, boolean onPooledConnection) implements Outcome<T> {
+
+    /** No answer, on a connection opened for the attempt (or none). */
+    NoAnswer(IOException cause, boolean maybeProcessed) {
+      this(cause, maybeProcessed, false);
+    }
+  }
 
   /** The API key could not be obtained or sent; nothing was sent. */
   record NoApiKey<T>(String problem) implements Outcome<T> {}

@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens.internal;
 
+import java.io.InterruptedIOException;
 import java.util.Set;
 
 /** Which outcomes are worth another attempt, and after which ones the request may have taken effect anyway. */
@@ -26,6 +27,17 @@ final class RetryRules {
       return noAnswer.maybeProcessed();
     }
     return outcome instanceof Outcome.HttpFailure<?> failure && AMBIGUOUS_STATUSES.contains(failure.status());
+  }
+
+  /**
+   * The request went out on a pooled connection the server had closed while it sat idle: written on a reused
+   * connection, which then ended (closed or reset, not timed out) before any answer came. That says nothing about
+   * Partoo, only that the server, or a load balancer in front of it, dropped an idle connection before our pool did.
+   */
+  static boolean isStaleConnection(Outcome<?> outcome) {
+    return outcome instanceof Outcome.NoAnswer<?> noAnswer
+        && noAnswer.onPooledConnection()
+        && !(noAnswer.cause() instanceof InterruptedIOException);
   }
 
   /** Partoo answered, so the call says Partoo is up: it refills the retry budget even if the answer was an error. */

@@ -58,6 +58,7 @@ public final class TokenService implements AutoCloseable {
     this.runner = new CallRunner(
         settings,
         new Exchange(transport.okHttp(), json, config.clock()),
+        new WireSlots(config.maxConcurrentCalls()),
         lifecycle,
         transport.waits(),
         transport.alarms(),

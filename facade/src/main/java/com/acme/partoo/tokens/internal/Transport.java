@@ -23,11 +23,6 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  */
 final class Transport implements AutoCloseable {
 
-  // Page renders run many calls at once; OkHttp's default of 5 concurrent async calls per host would queue them.
-  private static final int MAX_ASYNC_CALLS = 64;
-  private static final int MAX_IDLE_CONNECTIONS = 16;
-  private static final long KEEP_ALIVE_MINUTES = 5;
-
   private final OkHttpClient okHttp;
   private final boolean ownsOkHttp;
   private final Retrofit retrofit;
@@ -40,8 +35,9 @@ final class Transport implements AutoCloseable {
   private final ThreadPoolExecutor completions = ownCompletions();
 
   Transport(ClientConfig config, ObjectMapper json) {
-    this.ownsOkHttp = config.okHttpClient() == null;
-    OkHttpClient.Builder builder = ownsOkHttp ? ownClient() : config.okHttpClient().newBuilder();
+    OkHttpClient shared = config.okHttpClient();
+    this.ownsOkHttp = shared == null;
+    OkHttpClient.Builder builder = shared == null ? ownClient(config) : shared.newBuilder();
     this.okHttp = builder
         // Capped by the deadline: a timeout longer than the whole call could never fire first.
         .connectTimeout(atMost(config.connectTimeout(), config.deadline()))
@@ -56,6 +52,9 @@ final class Transport implements AutoCloseable {
         .authenticator(Authenticator.NONE)
         .addInterceptor(Interceptors.attempt(config.ticker(), config.apiKey()))
         .addNetworkInterceptor(Interceptors.wire(config.userAgent()))
+        // Whether each attempt went out on a pooled connection: the call loop resends, free, on a stale one.
+        .eventListenerFactory(shared == null
+            ? ConnectionEvents.factory() : ConnectionEvents.around(shared.eventListenerFactory()))
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(config.baseUrl())
@@ -65,13 +64,24 @@ final class Transport implements AutoCloseable {
     this.waits = config.scheduler() == null ? timer : config.scheduler();
   }
 
-  private static OkHttpClient.Builder ownClient() {
+  /**
+   * The dispatcher and pool of a client of our own. How many requests run at once is {@link WireSlots}' business
+   * ({@code maxConcurrentCalls}, blocking and async together); the dispatcher's limits are a backstop set above it,
+   * at twice the limit: a slot passes to the next call while the async call that gave it up is still finishing on its
+   * dispatcher thread, so for a moment the dispatcher counts both, and a lower limit would park the next call in its
+   * queue (where it would need a deadline alarm) for nothing. The pool keeps {@code maxIdleConnections} idle
+   * connections (default: as many as calls may run at once, so a pool under load never closes a connection the next
+   * call would reuse) for {@code idleConnectionTimeout} (default 30 s, before load balancers drop them).
+   */
+  private static OkHttpClient.Builder ownClient(ClientConfig config) {
     Dispatcher dispatcher = new Dispatcher();
-    dispatcher.setMaxRequests(MAX_ASYNC_CALLS);
-    dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
+    int backstop = (int) Math.min(Integer.MAX_VALUE, 2L * config.maxConcurrentCalls());
+    dispatcher.setMaxRequests(backstop);
+    dispatcher.setMaxRequestsPerHost(backstop);
     return new OkHttpClient.Builder()
         .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, KEEP_ALIVE_MINUTES, TimeUnit.MINUTES));
+        .connectionPool(new ConnectionPool(config.maxIdleConnections(),
+            config.idleConnectionTimeout().toNanos(), TimeUnit.NANOSECONDS));
   }
 
   /** One daemon thread, started on first use: it only ends waits and fires deadlines, so one is plenty. */

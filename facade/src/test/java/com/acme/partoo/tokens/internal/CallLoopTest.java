@@ -12,6 +12,7 @@ import com.acme.partoo.tokens.PartooListener.WaitReason;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.acme.partoo.tokens.ServerException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +72,11 @@ class CallLoopTest {
 
   private static <T> Outcome<T> timeout() {
     return new Outcome.NoAnswer<>(new SocketTimeoutException("timeout"), true);
+  }
+
+  /** The request went out on a pooled connection the server had closed: reset before any answer. */
+  private static <T> Outcome<T> staleConnection() {
+    return new Outcome.NoAnswer<>(new SocketException("Connection reset"), true, true);
   }
 
   private static Attempt attemptOf(Step<?> step) {
@@ -289,6 +295,71 @@ class CallLoopTest {
     assertThat(last).isInstanceOfSatisfying(Step.Fail.class, fail ->
         assertThat(fail.error()).hasMessageContaining("Interrupted"));
     assertThatIllegalStateException().isThrownBy(loop::afterWait);
+  }
+
+  @Test
+  void aStaleConnectionIsSentAgainAtOnceWithoutSpendingAnAttemptOrTheBudget() {
+    budget = new RetryBudget(0, 0.1); // any retry would be refused
+    CallLoop<String> loop = loop(generate, RetryPolicy.none()); // and one attempt is all a call may make
+
+    Step<String> again = loop.afterAttempt(attemptOf(loop.start()), staleConnection());
+    Step<String> last = loop.afterAttempt(attemptOf(again), new Outcome.Success<>("token"));
+
+    assertThat(again).isInstanceOfSatisfying(Step.Send.class, send -> {
+      assertThat(send.call()).isSameAs(generate);
+      assertThat(send.attempt().number).as("an attempt on the wire all the same").isEqualTo(2);
+    });
+    assertThat(last).isEqualTo(new Step.Done<>("token"));
+  }
+
+  @Test
+  void aStaleConnectionDoesNotWaitItCostsNoTimeButTheDeadlineStillBoundsIt() {
+    CallLoop<String> loop = loop(generate, RetryPolicy.defaults());
+    Attempt first = attemptOf(loop.start());
+    now.addAndGet(DEADLINE.toNanos());
+
+    Step<String> last = loop.afterAttempt(first, staleConnection());
+
+    assertThat(last).isInstanceOfSatisfying(Step.Fail.class, fail ->
+        assertThat(fail.error()).hasMessageContaining("deadline passed before the next attempt"));
+  }
+
+  @Test
+  void aRevokeLostOnAStaleConnectionIsCheckedBeforeItIsSentAgain() {
+    CallLoop<Void> loop = loop(revoke, RetryPolicy.none());
+
+    Step<Void> checking = loop.afterAttempt(attemptOf(loop.start()), staleConnection());
+    Step<Void> last = loop.afterAttempt(attemptOf(checking), new Outcome.Success<>(Boolean.TRUE));
+
+    assertThat(checking).isInstanceOfSatisfying(Step.Send.class, send -> assertThat(send.call()).isSameAs(check));
+    assertThat(last).isEqualTo(new Step.Done<>(null));
+  }
+
+  @Test
+  void pastThreeStaleConnectionsInARowTheyCountAsRetriesAgain() {
+    budget = new RetryBudget(0, 0.1);
+    CallLoop<String> loop = loop(generate, RetryPolicy.none());
+
+    Step<String> step = loop.start();
+    for (int free = 0; free < 3; free++) {
+      step = loop.afterAttempt(attemptOf(step), staleConnection());
+    }
+    Step<String> last = loop.afterAttempt(attemptOf(step), staleConnection());
+
+    assertThat(last).isInstanceOfSatisfying(Step.Fail.class, fail -> {
+      assertThat(fail.error()).isInstanceOf(PartooConnectionException.class).hasMessageContaining("after 4 attempts");
+      assertThat(fail.error().getSuppressed()).hasSize(3);
+    });
+  }
+
+  @Test
+  void aTimeoutOnAPooledConnectionIsAnOrdinaryFailure() {
+    CallLoop<String> loop = loop(generate, RetryPolicy.none());
+
+    Step<String> last = loop.afterAttempt(attemptOf(loop.start()),
+        new Outcome.NoAnswer<>(new SocketTimeoutException("timeout"), true, true));
+
+    assertThat(last).isInstanceOf(Step.Fail.class);
   }
 
   @Test
