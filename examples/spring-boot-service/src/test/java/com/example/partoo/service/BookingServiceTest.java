@@ -98,6 +98,39 @@ class BookingServiceTest {
     assertThat(PARTOO.journal().total()).isZero();
   }
 
+  /** The generate calls the metrics endpoint counts with these tags ({@code outcome:success}...): none yet is 0. */
+  private double generateCalls(String... tags) throws IOException, InterruptedException {
+    StringBuilder query = new StringBuilder("?tag=operation:generate");
+    for (String tag : tags) {
+      query.append("&tag=").append(tag);
+    }
+    HttpResponse<String> calls = get("/actuator/metrics/partoo.client.calls" + query, null);
+    if (calls.statusCode() == 404) { // a timer is registered on its first use
+      return 0;
+    }
+    assertThat(calls.statusCode()).isEqualTo(200);
+    assertThat(calls.body()).doesNotContain(PARTOO.apiKey()).doesNotContain(PARTOO.userId());
+    for (JsonNode measurement : JSON.readTree(calls.body()).path("measurements")) {
+      if (measurement.path("statistic").asText().equals("COUNT")) {
+        return measurement.path("value").asDouble();
+      }
+    }
+    throw new AssertionError("no COUNT in " + calls.body());
+  }
+
+  @Test
+  void theMetricsEndpointCountsTheClientsCallsByOutcome() throws Exception {
+    double succeeded = generateCalls("outcome:success");
+    double refused = generateCalls("outcome:failure", "error:permission");
+
+    page(PARTOO.userId());
+    page(PARTOO.userId());
+    page(PARTOO.noAccessUserId());
+
+    assertThat(generateCalls("outcome:success")).isEqualTo(succeeded + 2);
+    assertThat(generateCalls("outcome:failure", "error:permission")).isEqualTo(refused + 1);
+  }
+
   @Test
   void healthFollowsTheOutageProtectionAndReadinessIgnoresIt() throws Exception {
     assertThat(partooHealth().path("status").asText()).isEqualTo("UP");

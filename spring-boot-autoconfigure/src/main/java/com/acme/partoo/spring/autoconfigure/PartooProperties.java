@@ -53,6 +53,10 @@ public class PartooProperties {
 
   private final Outage outage = new Outage();
 
+  private final Metrics metrics = new Metrics();
+
+  private final Tracing tracing = new Tracing();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -131,6 +135,14 @@ public class PartooProperties {
 
   public Outage getOutage() {
     return outage;
+  }
+
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  public Tracing getTracing() {
+    return tracing;
   }
 
   /** Shows no API key: only whether one is set. */
@@ -315,6 +327,70 @@ public class PartooProperties {
 
     public void setProbes(@Nullable Integer probes) {
       this.probes = probes;
+    }
+  }
+
+  /**
+   * {@code partoo.metrics.*}: the client's Micrometer meters ({@code partoo.client.*}), recorded in the application's
+   * {@code MeterRegistry} when it has one.
+   */
+  public static class Metrics {
+
+    /** Whether to record the client's partoo.client.* meters in the application's MeterRegistry, when it has one. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /**
+   * {@code partoo.tracing.*}: the client's OpenTelemetry spans and {@code http.client.request.duration}, through the
+   * application's {@code OpenTelemetry} when it has one.
+   */
+  public static class Tracing {
+
+    /** Whether to trace the client's calls with the application's OpenTelemetry, when it has one. */
+    private boolean enabled = true;
+
+    /**
+     * Whether each request gets a CLIENT span of its own, under its call's span, and carries that span's trace
+     * context. Set it to false when an OpenTelemetry agent instruments OkHttp: the agent makes those spans.
+     */
+    private boolean attemptSpans = true;
+
+    /**
+     * Whether each request is recorded in the http.client.request.duration histogram. Set it to false, too, when an
+     * OpenTelemetry agent instruments OkHttp: it records the same histogram, and each request would count twice.
+     */
+    private boolean requestDurationMetric = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+
+    public boolean isAttemptSpans() {
+      return attemptSpans;
+    }
+
+    public void setAttemptSpans(boolean attemptSpans) {
+      this.attemptSpans = attemptSpans;
+    }
+
+    public boolean isRequestDurationMetric() {
+      return requestDurationMetric;
+    }
+
+    public void setRequestDurationMetric(boolean requestDurationMetric) {
+      this.requestDurationMetric = requestDurationMetric;
     }
   }
 }

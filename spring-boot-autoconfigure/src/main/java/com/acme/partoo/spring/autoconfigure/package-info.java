@@ -1,7 +1,8 @@
 /**
  * Spring Boot auto-configuration of a {@link com.acme.partoo.tokens.PartooClient}: {@link
  * com.acme.partoo.spring.autoconfigure.PartooProperties} ({@code partoo.*}), {@link
- * com.acme.partoo.spring.autoconfigure.PartooClientBuilderCustomizer} beans, and the {@code partoo} health indicator.
+ * com.acme.partoo.spring.autoconfigure.PartooClientBuilderCustomizer} beans, the {@code partoo} health indicator, and
+ * the client's meters and spans when the application has a {@code MeterRegistry} or an {@code OpenTelemetry}.
  */
 @NullMarked
 package com.acme.partoo.spring.autoconfigure;

@@ -27,7 +27,8 @@ class ConfigurationMetadataTest {
       "partoo.outage.enabled", "partoo.outage.window", "partoo.outage.minimum-calls",
       "partoo.outage.failure-rate-percent", "partoo.outage.slow-call-threshold",
       "partoo.outage.slow-call-rate-percent", "partoo.outage.open-interval", "partoo.outage.max-open-interval",
-      "partoo.outage.probes", "management.health.partoo.enabled"};
+      "partoo.outage.probes", "partoo.metrics.enabled", "partoo.tracing.enabled", "partoo.tracing.attempt-spans",
+      "partoo.tracing.request-duration-metric", "management.health.partoo.enabled"};
 
   private static Map<String, JsonNode> properties() throws IOException {
     Map<String, JsonNode> properties = new LinkedHashMap<>();

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -181,20 +182,56 @@ class PartooAutoConfigurationTest {
         });
   }
 
+  // Imported as an application imports them, so that the class conditions are read before any class is loaded.
+
   @Test
-  void theClientStartsWithoutMicrometerOrOpenTelemetry() {
-    againstTheFake().withClassLoader(new FilteredClassLoader("io.micrometer", "io.opentelemetry"))
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PartooClient.class));
+  void withoutMicrometerTheClientWorksUnmetered() {
+    everything(new FilteredClassLoader("io.micrometer")).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean("partooMetricsCustomizer")
+          .hasBean("partooTracingCustomizer");
+      assertTheClientWorks(context);
+    });
   }
 
   @Test
-  void theClientStartsWithoutActuator() {
-    // Imported as an application imports them, so that the class conditions are read before any class is loaded.
-    new ApplicationContextRunner().withUserConfiguration(BothAutoConfigurations.class)
-        .withPropertyValues("partoo.api-key=" + PARTOO.apiKey())
-        .withClassLoader(new FilteredClassLoader("org.springframework.boot.health", "org.springframework.boot.actuate"))
-        .run(context -> assertThat(context).hasNotFailed().hasSingleBean(PartooClient.class)
-            .doesNotHaveBean("partooHealthContributor"));
+  void withoutOpenTelemetryTheClientWorksUntraced() {
+    everything(new FilteredClassLoader("io.opentelemetry")).run(context -> {
+      assertThat(context).hasNotFailed().doesNotHaveBean("partooTracingCustomizer")
+          .hasBean("partooMetricsCustomizer");
+      assertTheClientWorks(context);
+      assertThat(PARTOO.journal().last().orElseThrow().header("traceparent")).isEmpty();
+    });
+  }
+
+  @Test
+  void withoutTheObservabilityModulesTheClientWorks() {
+    // Micrometer and OpenTelemetry present, partoo-micrometer and partoo-opentelemetry not (they are optional here).
+    everything(new FilteredClassLoader("com.acme.partoo.micrometer", "com.acme.partoo.opentelemetry"))
+        .run(context -> {
+          assertThat(context).hasNotFailed().doesNotHaveBean("partooMetricsCustomizer")
+              .doesNotHaveBean("partooTracingCustomizer");
+          assertTheClientWorks(context);
+        });
+  }
+
+  @Test
+  void withoutActuatorTheClientWorksWithoutHealth() {
+    everything(new FilteredClassLoader("org.springframework.boot.health", "org.springframework.boot.actuate"))
+        .run(context -> {
+          assertThat(context).hasNotFailed().doesNotHaveBean("partooHealthContributor");
+          assertTheClientWorks(context);
+        });
+  }
+
+  private static ApplicationContextRunner everything(FilteredClassLoader classLoader) {
+    return new ApplicationContextRunner().withUserConfiguration(AllAutoConfigurations.class)
+        .withPropertyValues("partoo.api-key=" + PARTOO.apiKey(), "partoo.base-url=" + PARTOO.baseUrl())
+        .withClassLoader(classLoader);
+  }
+
+  private static void assertTheClientWorks(AssertableApplicationContext context) {
+    assertThat(context).hasSingleBean(PartooClient.class);
+    assertThat(context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId())).isNotNull();
   }
 
   private static String userAgent() {
@@ -203,8 +240,9 @@ class PartooAutoConfigurationTest {
   }
 
   @Configuration(proxyBeanMethods = false)
-  @ImportAutoConfiguration({PartooAutoConfiguration.class, PartooHealthContributorAutoConfiguration.class})
-  static class BothAutoConfigurations {}
+  @ImportAutoConfiguration({PartooAutoConfiguration.class, PartooHealthContributorAutoConfiguration.class,
+      PartooMetricsAutoConfiguration.class, PartooTracingAutoConfiguration.class})
+  static class AllAutoConfigurations {}
 
   @Configuration(proxyBeanMethods = false)
   static class OwnClient {
