@@ -59,6 +59,9 @@ final class Breaker {
     };
     CircuitBreakerConfig config = CircuitBreakerConfig.custom()
         .slidingWindow(policy.window(), policy.minimumCalls(), CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+        // Every call records into the window, under a lock held for an array update. (LOCK_FREE allocates a new
+        // snapshot per call: +224 B a call, measured, against +16 B with the lock.)
+        .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.SYNCHRONIZED)
         .failureRateThreshold(policy.failureRatePercent())
         .slowCallDurationThreshold(policy.slowCallThreshold())
         .slowCallRateThreshold(policy.slowCallRatePercent())
@@ -72,7 +75,8 @@ final class Breaker {
     this.breaker = CircuitBreaker.of("partoo", config);
     this.health = new PartooHealth(
         PartooHealth.State.CLOSED, wall.instant(), Optional.empty(), Optional.empty(), Optional.empty());
-    breaker.getEventPublisher().onStateTransition(event -> refresh());
+    // No event consumer: with one, Resilience4j builds and publishes an event (with a ZonedDateTime) for every call
+    // recorded (+160 B a call, measured). A state change is seen by reading the state after each operation instead.
   }
 
   /** Uses {@link ThreadLocalRandom} for the jitter. */
@@ -82,7 +86,9 @@ final class Breaker {
 
   /** Whether a new call may go: true when closed, or for one of the probes once the open interval is over. */
   boolean tryAcquire() {
-    return breaker.tryAcquirePermission();
+    boolean permitted = breaker.tryAcquirePermission();
+    refreshIfChanged(); // the first call after the open interval moves it to half-open
+    return permitted;
   }
 
   /** Whether calls are refused now (open, before its interval is over). */
@@ -93,6 +99,7 @@ final class Breaker {
   /** A call that held a permission ended with an answer from Partoo: Partoo is up. */
   void succeeded(long durationNanos) {
     breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+    refreshIfChanged();
   }
 
   /** A call that held a permission failed against Partoo. */
@@ -105,6 +112,14 @@ final class Breaker {
   /** A call that held a permission ended without saying anything about Partoo (canceled, no key, closed). */
   void released() {
     breaker.releasePermission();
+    refreshIfChanged();
+  }
+
+  /** The common case, a state unchanged, costs one volatile read and a comparison. */
+  private void refreshIfChanged() {
+    if (stateOf(breaker.getState()) != health.state()) {
+      refresh();
+    }
   }
 
   /** The breaker's side of the client's health (no pause: see {@link ClientPause}). */
@@ -118,12 +133,7 @@ final class Breaker {
    */
   private synchronized void refresh() {
     PartooHealth previous = health;
-    PartooHealth.State state = switch (breaker.getState()) {
-      case OPEN, FORCED_OPEN -> PartooHealth.State.OPEN;
-      case HALF_OPEN -> PartooHealth.State.HALF_OPEN;
-      case DISABLED, METRICS_ONLY -> PartooHealth.State.DISABLED;
-      case CLOSED -> PartooHealth.State.CLOSED;
-    };
+    PartooHealth.State state = stateOf(breaker.getState());
     Instant since = state == previous.state() ? previous.since() : wall.instant();
     Optional<Instant> probe = state == PartooHealth.State.OPEN
         ? Optional.of(wall.instant().plusNanos(Math.max(0, nextProbe - ticker.read())))
@@ -142,6 +152,15 @@ final class Breaker {
     CountedFailure(FailureKind kind) {
       super(kind.name(), null, false, false);
     }
+  }
+
+  private static PartooHealth.State stateOf(CircuitBreaker.State state) {
+    return switch (state) {
+      case OPEN, FORCED_OPEN -> PartooHealth.State.OPEN;
+      case HALF_OPEN -> PartooHealth.State.HALF_OPEN;
+      case DISABLED, METRICS_ONLY -> PartooHealth.State.DISABLED;
+      case CLOSED -> PartooHealth.State.CLOSED;
+    };
   }
 
   /** Resilience4j's clock, on the client's ticker: its open interval then follows the ticker tests move. */
