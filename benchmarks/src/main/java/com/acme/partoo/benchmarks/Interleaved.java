@@ -27,9 +27,11 @@ import java.util.concurrent.Future;
  * the per-round ratio is of throughput (calls per second over the burst's wall time): the paired form of the
  * sixteen-thread JMH throughput, whose run-to-run error on this machine is larger than the effect it looks for.
  *
- * <p>{@code Interleaved --rounds N --calls N [--threads N] [--watchdog-sentinel MS] --out FILE}: writes, per client,
- * the median µs per call (per thread) over rounds, and the median and interquartile range of the per-round time ratios
- * to {@code rawOkHttp} and of the throughput ratios ({@code raw time / client time}). At one thread it also counts, per
+ * <p>{@code Interleaved --rounds N --calls N [--threads N] [--watchdog-sentinel MS] [--label TEXT] --out FILE}: writes,
+ * per client, the median µs per call (per thread) over rounds, and the median and interquartile range of the per-round
+ * time ratios to {@code rawOkHttp} and to {@code generatedRetrofit} (what the facade adds over the client it wraps) and
+ * of the throughput ratios ({@code raw time / client time}). {@code --label} names the run's conditions (for example
+ * "one CPU" when {@code run.sh} starts it under {@code taskset -c 0}) in the output and the summary. At one thread it also counts, per
  * client, the wake-ups of the Okio watchdog thread and the preemptions of the calling thread per call (Linux
  * {@code /proc} counters, which do not depend on the machine's load): see {@link WatchdogSentinel} on why they matter.
  * {@code --watchdog-sentinel MS} keeps a {@link WatchdogSentinel} in Okio's timeout queue (an experiment).
@@ -48,6 +50,7 @@ public final class Interleaved {
     int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
     Path out = Path.of(options.getOrDefault("--out", "target/interleaved.json"));
     long sentinelMillis = Long.parseLong(options.getOrDefault("--watchdog-sentinel", "0"));
+    String label = options.getOrDefault("--label", "");
     WatchdogSentinel sentinel = sentinelMillis > 0 ? WatchdogSentinel.start(sentinelMillis) : null;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
 
@@ -97,17 +100,22 @@ public final class Interleaved {
 
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode result =
-        json.createObjectNode().put("rounds", rounds).put("callsPerBurst", calls).put("threads", threads);
+        json.createObjectNode().put("rounds", rounds).put("callsPerBurst", calls).put("threads", threads)
+            .put("label", label);
     double[] raw = micros.get("rawOkHttp");
+    double[] retrofit = micros.get("generatedRetrofit");
     for (Map.Entry<String, double[]> entry : micros.entrySet()) {
       double[] ratios = new double[rounds];
       double[] throughputRatios = new double[rounds];
+      double[] overRetrofit = new double[rounds];
       for (int round = 0; round < rounds; round++) {
         ratios[round] = entry.getValue()[round] / raw[round];
         throughputRatios[round] = raw[round] / entry.getValue()[round];
+        overRetrofit[round] = entry.getValue()[round] / retrofit[round];
       }
       double[] q = quartiles(ratios);
       double[] t = quartiles(throughputRatios);
+      double[] r = quartiles(overRetrofit);
       ObjectNode node = result.putObject(entry.getKey());
       Arrays.stream(entry.getValue()).forEach(node.putArray("microsPerCall")::add);
       node
@@ -117,14 +125,19 @@ public final class Interleaved {
           .put("ratioToRawQ3", q[2])
           .put("throughputRatioToRawMedian", t[1])
           .put("throughputRatioToRawQ1", t[0])
-          .put("throughputRatioToRawQ3", t[2]);
+          .put("throughputRatioToRawQ3", t[2])
+          // What the facade adds over the generated client it wraps, the same rounds.
+          .put("ratioToGeneratedRetrofitMedian", r[1])
+          .put("ratioToGeneratedRetrofitQ1", r[0])
+          .put("ratioToGeneratedRetrofitQ3", r[2]);
       double wakeups = (double) switches.get(entry.getKey())[0] / rounds / calls;
       double preemptions = (double) switches.get(entry.getKey())[1] / rounds / calls;
       if (threads == 1) {
         node.put("watchdogWakeupsPerCall", wakeups).put("callerPreemptionsPerCall", preemptions);
       }
-      System.out.printf("interleaved, %d thread(s): %-17s %6.1f µs/call, time %5.3f × rawOkHttp (IQR %5.3f–%5.3f),"
-          + " throughput %5.3f ×%s%n", threads, entry.getKey(), quartiles(entry.getValue())[1], q[1], q[0], q[2], t[1],
+      System.out.printf("interleaved, %d thread(s)%s: %-17s %6.1f µs/call, time %5.3f × rawOkHttp (IQR %5.3f–%5.3f),"
+          + " %5.3f × generatedRetrofit, throughput %5.3f ×%s%n", threads, label.isEmpty() ? "" : ", " + label,
+          entry.getKey(), quartiles(entry.getValue())[1], q[1], q[0], q[2], r[1], t[1],
           threads == 1 ? String.format("; per call: %.2f watchdog wake-ups, %.2f caller preemptions", wakeups,
               preemptions) : "");
     }
