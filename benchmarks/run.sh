@@ -112,5 +112,5 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
   "$target/jmh-result.json" "$(IFS=,; echo "${paired[*]}")" "$target/cold-start.json" \
   "$target/summary.md" "$target/virtual-threads.json"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ObservedSummary \
-  "$target/jmh-result.json" "$target/interleaved.json" "$target/interleaved-16.json" "$target/observability.md"
+  "$target/jmh-result.json" "${paired[@]}" "$target/observability.md"
 echo "run.sh: wrote $target/jmh-result.json and $target/summary.md in $(( $(date +%s) - started )) s"

@@ -12,7 +12,8 @@ import java.util.Locale;
  * the paired runs' per-round ratios (median and interquartile range), and allocation per call over the bare facade's,
  * from JMH's {@code -prof gc} at one thread.
  *
- * <p>{@code ObservedSummary JMH_JSON INTERLEAVED_1_JSON INTERLEAVED_16_JSON OUT_MD}; a missing file is skipped.
+ * <p>{@code ObservedSummary JMH_JSON INTERLEAVED_JSON... OUT_MD} (any number of paired runs: one thread, 16 threads,
+ * one CPU); a missing file is skipped.
  */
 public final class ObservedSummary {
 
@@ -29,7 +30,7 @@ public final class ObservedSummary {
     StringBuilder out = new StringBuilder("## Observability listeners against the bare facade\n\n");
     out.append("| client | threads | µs/call (median) | time / facadeSync, median (IQR) | target |\n")
         .append("|---|---:|---:|---:|---|\n");
-    for (int file = 1; file <= 2; file++) {
+    for (int file = 1; file < args.length - 1; file++) {
       Path path = Path.of(args[file]);
       if (!Files.exists(path)) {
         continue;
@@ -47,8 +48,10 @@ public final class ObservedSummary {
         }
         double[] q = Interleaved.quartiles(ratios);
         boolean oneThread = paired.path("threads").asInt() == 1;
-        out.append(String.format(Locale.ROOT, "| %s | %d | %.1f | %.3f (%.3f–%.3f) | %s |%n", CLIENTS[c],
-            paired.path("threads").asInt(), Interleaved.quartiles(client)[1], q[1], q[0], q[2],
+        String label = paired.path("label").asText("");
+        out.append(String.format(Locale.ROOT, "| %s | %d%s | %.1f | %.3f (%.3f–%.3f) | %s |%n", CLIENTS[c],
+            paired.path("threads").asInt(), label.isEmpty() ? "" : ", " + label, Interleaved.quartiles(client)[1], q[1],
+            q[0], q[2],
             oneThread ? "≤ " + TIME_TARGETS[c] + ": " + (q[1] <= TIME_TARGETS[c] ? "met" : "**missed**") : "—"));
       }
     }
@@ -66,7 +69,7 @@ public final class ObservedSummary {
             !micrometer ? "—" : "≤ +1 kB: " + (bytes - bare <= ALLOCATION_TARGET_BYTES ? "met" : "**missed**")));
       }
     }
-    Files.writeString(Path.of(args[3]), out);
+    Files.writeString(Path.of(args[args.length - 1]), out);
     System.out.print(out);
   }
 
