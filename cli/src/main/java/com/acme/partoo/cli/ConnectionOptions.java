@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
 
   @Option(names = "--base-url", paramLabel = "URL",
-      description = "Partoo API base URL (default: $PARTOO_BASE_URL, else production https://api.partoo.co/v2).")
+      description = "Partoo API base URL (default: $PARTOO_BASE_URL, else production, as the vendor bundle lists it).")
   @Nullable String baseUrl;
 
   @Option(names = "--app-url", paramLabel = "URL",
