@@ -31,9 +31,10 @@ import java.util.concurrent.Future;
  * per client, the median µs per call (per thread) over rounds, and the median and interquartile range of the per-round
  * time ratios to {@code rawOkHttp} and to {@code generatedRetrofit} (what the facade adds over the client it wraps) and
  * of the throughput ratios ({@code raw time / client time}). {@code --label} names the run's conditions (for example
- * "one CPU" when {@code run.sh} starts it under {@code taskset -c 0}) in the output and the summary. At one thread it also counts, per
- * client, the wake-ups of the Okio watchdog thread and the preemptions of the calling thread per call (Linux
- * {@code /proc} counters, which do not depend on the machine's load): see {@link WatchdogSentinel} on why they matter.
+ * "one CPU" when {@code run.sh} starts it under {@code taskset -c 0}) in the output and the summary. At one thread it
+ * also counts, per client, the wake-ups of the Okio watchdog thread and the preemptions of the calling thread per call
+ * (Linux {@code /proc} counters, which do not depend on the machine's load): see {@link WatchdogSentinel} on why they
+ * matter.
  * {@code --watchdog-sentinel MS} keeps a {@link WatchdogSentinel} in Okio's timeout queue (an experiment).
  */
 public final class Interleaved {
@@ -136,8 +137,8 @@ public final class Interleaved {
         node.put("watchdogWakeupsPerCall", wakeups).put("callerPreemptionsPerCall", preemptions);
       }
       System.out.printf("interleaved, %d thread(s)%s: %-17s %6.1f µs/call, time %5.3f × rawOkHttp (IQR %5.3f–%5.3f),"
-          + " %5.3f × generatedRetrofit, throughput %5.3f ×%s%n", threads, label.isEmpty() ? "" : ", " + label,
-          entry.getKey(), quartiles(entry.getValue())[1], q[1], q[0], q[2], r[1], t[1],
+          + " %5.3f × generatedRetrofit, throughput %5.3f ×%s%n", threads, labelled(label), entry.getKey(),
+          quartiles(entry.getValue())[1], q[1], q[0], q[2], r[1], t[1],
           threads == 1 ? String.format("; per call: %.2f watchdog wake-ups, %.2f caller preemptions", wakeups,
               preemptions) : "");
     }
@@ -210,8 +211,13 @@ public final class Interleaved {
     return nulls;
   }
 
-  /** {@code --name value} pairs, in order. */
-  static Map<String, String> options(String[] args) {
+  /** {@code ", label"} after a run's description, or nothing for a run without a label. */
+  static String labelled(String label) {
+    return label.isEmpty() ? "" : ", " + label;
+  }
+
+  /** {@code --name value} pairs, in order (the benchmarks' other command lines read theirs with it too). */
+  public static Map<String, String> options(String[] args) {
     Map<String, String> options = new LinkedHashMap<>();
     for (int i = 0; i + 1 < args.length; i += 2) {
       options.put(args[i], args[i + 1]);

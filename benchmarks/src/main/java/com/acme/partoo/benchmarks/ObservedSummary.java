@@ -48,10 +48,9 @@ public final class ObservedSummary {
         }
         double[] q = Interleaved.quartiles(ratios);
         boolean oneThread = paired.path("threads").asInt() == 1;
-        String label = paired.path("label").asText("");
         out.append(String.format(Locale.ROOT, "| %s | %d%s | %.1f | %.3f (%.3f–%.3f) | %s |%n", CLIENTS[c],
-            paired.path("threads").asInt(), label.isEmpty() ? "" : ", " + label, Interleaved.quartiles(client)[1], q[1],
-            q[0], q[2],
+            paired.path("threads").asInt(), Interleaved.labelled(paired.path("label").asText("")),
+            Interleaved.quartiles(client)[1], q[1], q[0], q[2],
             oneThread ? "≤ " + TIME_TARGETS[c] + ": " + (q[1] <= TIME_TARGETS[c] ? "met" : "**missed**") : "—"));
       }
     }

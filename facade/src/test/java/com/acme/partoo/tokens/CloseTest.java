@@ -25,7 +25,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class CloseTest {
 
   // The bound. Measured (benchmarks' Promptness, 20 rounds, docs/performance.md "Deadlines"), all 40 calls end
-  // within 5 to 7 ms of close() (median round; 12 ms at worst); the old code slept out a 20 s Retry-After.
+  // within 4 to 7 ms of close() (median round; 12 ms at worst); the old code slept out a 20 s Retry-After.
   private static final Duration PROMPTLY = Duration.ofMillis(500);
 
   @RegisterExtension final FakePartoo partoo = new FakePartoo();

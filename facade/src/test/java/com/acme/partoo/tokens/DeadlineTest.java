@@ -33,7 +33,7 @@ class DeadlineTest {
 
   private static final Duration DEADLINE = Duration.ofSeconds(1);
   // How late, past its deadline, a call may end here: the bound. Measured (benchmarks' Promptness, 20 rounds,
-  // docs/performance.md "Deadlines"), 300 queued calls end within 13 to 19 ms of theirs (median round; about 100 ms in
+  // docs/performance.md "Deadlines"), 300 queued calls end within 9 to 19 ms of theirs (median round; about 100 ms in
   // the first round, the JIT still compiling), so the bound leaves ten times that for a CI machine loaded by other
   // builds. The old code's queued calls ended 2.3 to 4.5 s late.
   private static final Duration SLACK = Duration.ofMillis(300);

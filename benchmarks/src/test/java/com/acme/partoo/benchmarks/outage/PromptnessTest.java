@@ -1,4 +1,4 @@
-package com.acme.partoo.benchmarks;
+package com.acme.partoo.benchmarks.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
