@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
     footer = {"",
         "Environment:",
         "  PARTOO_API_KEY    the API key (required by generate, check and revoke)",
-        "  PARTOO_BASE_URL   API base URL (default: production, as the vendor bundle the CLI was built from lists it)",
+        "  PARTOO_BASE_URL   API base URL (default: the bundle's production server)",
         "  PARTOO_APP_URL    web app base URL for login URLs (default: the environment's)",
         "",
         "Exit codes:",
