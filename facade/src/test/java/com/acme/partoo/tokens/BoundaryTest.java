@@ -98,6 +98,26 @@ class BoundaryTest {
     }
   }
 
+  @Test
+  void aHugeSuccessfulBodyIsNeverHeldInMemory() throws Exception {
+    int size = 20 * 1024 * 1024;
+    try (HugeAnswers server = new HugeAnswers(200, size)) {
+      ConnectionTokens tokens = partoo.realTimeClient(b -> b.baseUrl(server.baseUrl())
+          .retryPolicy(RetryPolicy.none())).connectionTokens();
+      catchThrowableOfType(UnexpectedResponseException.class, () -> tokens.generate(USER_ID));
+      long before = allocatedByThisThread();
+
+      UnexpectedResponseException e =
+          catchThrowableOfType(UnexpectedResponseException.class, () -> tokens.generate(USER_ID));
+
+      long allocated = allocatedByThisThread() - before;
+      assertThat(allocated).as("bytes allocated by the calling thread for a %d-byte 2xx body", size)
+          .isLessThan(2 * 1024 * 1024);
+      assertThat(e.statusCode()).hasValue(200);
+      assertThat(e.getMessage()).contains("a body longer than 65536 bytes");
+    }
+  }
+
   private static long allocatedByThisThread() {
     return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
         .getThreadAllocatedBytes(Thread.currentThread().getId());
@@ -124,7 +144,7 @@ class BoundaryTest {
       while (!socket.isClosed()) {
         try (Socket client = socket.accept(); OutputStream out = client.getOutputStream()) {
           client.getInputStream().read(new byte[8192]); // the request; its content does not matter here
-          out.write(("HTTP/1.1 " + status + " Bad Gateway\r\nConnection: close\r\nContent-Type: text/html\r\n"
+          out.write(("HTTP/1.1 " + status + " Whatever\r\nConnection: close\r\nContent-Type: text/html\r\n"
               + "Content-Length: " + size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
           for (int sent = 0; sent < size; sent += chunk.length) {
             out.write(chunk, 0, Math.min(chunk.length, size - sent));

@@ -11,6 +11,7 @@ import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,11 @@ import org.slf4j.LoggerFactory;
 final class Exchange {
   private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
   private static final String REQUEST_ID_HEADER = "X-Request-Id";
+  /**
+   * The most of a 2xx body read before it is parsed: Partoo's answers here are a few hundred bytes; a body past this
+   * is not one of them, and is not read further.
+   */
+  static final long MAX_SUCCESS_BYTES = 64 * 1024;
 
   private final OkHttpClient okHttp;
   private final ObjectMapper json;
@@ -85,7 +91,7 @@ final class Exchange {
         Duration retryAfter = RetryAfter.parse(attempt.retryAfter(), clock.instant());
         return new Outcome.HttpFailure<>(status, requestId, retryAfter, ErrorBody.read(response.body(), json));
       }
-      return new Outcome.Success<>(call.reader().read(response.body()));
+      return new Outcome.Success<>(call.reader().read(readToTheEnd(response.body())));
     } catch (ApiCall.UnusableBodyException e) {
       return new Outcome.Unusable<>(status, requestId, e.getMessage());
     } catch (JsonProcessingException e) {
@@ -99,6 +105,22 @@ final class Exchange {
     } catch (RuntimeException e) {
       return new Outcome.Broken<>(e, status, requestId);
     }
+  }
+
+  /**
+   * {@code body}, read to its end into memory before it is parsed. A parser stops at the end of the JSON value, and
+   * OkHttp, closing a body that was not read to its end, waits only 100 ms for the rest (the terminal chunk of a
+   * chunked answer, which servers often write a moment later) before it gives the connection up: on a busy machine or
+   * behind a slow proxy each answer then cost a new connection (and a TLS handshake). Read here, within the attempt's
+   * timeout, the connection goes back to the pool.
+   *
+   * @throws ApiCall.UnusableBodyException if the body is longer than {@link #MAX_SUCCESS_BYTES}
+   */
+  private static ResponseBody readToTheEnd(ResponseBody body) throws IOException, ApiCall.UnusableBodyException {
+    if (body.source().request(MAX_SUCCESS_BYTES + 1)) {
+      throw new ApiCall.UnusableBodyException("a body longer than " + MAX_SUCCESS_BYTES + " bytes");
+    }
+    return body;
   }
 
   private static <T> Outcome<T> failed(IOException e, Attempt attempt) {
