@@ -109,6 +109,7 @@ public final class PartooClient implements AutoCloseable {
     private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
     private @Nullable Integer maxIdleConnections;
     private @Nullable Duration idleConnectionTimeout;
+    private @Nullable ScheduledExecutorService deadlineTimer;
 
     private Builder() {}
 
@@ -131,6 +132,7 @@ public final class PartooClient implements AutoCloseable {
       this.maxConcurrentCalls = other.maxConcurrentCalls;
       this.maxIdleConnections = other.maxIdleConnections;
       this.idleConnectionTimeout = other.idleConnectionTimeout;
+      this.deadlineTimer = other.deadlineTimer;
     }
 
     /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
@@ -316,6 +318,16 @@ public final class PartooClient implements AutoCloseable {
     }
 
     /**
+     * Where the deadline alarms of calls waiting to be sent are timed, instead of the client's own timer thread: a seam
+     * for this package's tests only (package-private, not API), which time them on the same fake ticker as the calls,
+     * so a test can tell a call stopped by its deadline from one that OkHttp got to, without waiting on a clock.
+     */
+    Builder deadlineTimer(ScheduledExecutorService deadlineTimer) {
+      this.deadlineTimer = Objects.requireNonNull(deadlineTimer, "deadlineTimer");
+      return this;
+    }
+
+    /**
      * Returns a new client.
      *
      * @throws IllegalStateException if no API key was set, or the key cannot be sent as a header (the message says
@@ -352,7 +364,8 @@ public final class PartooClient implements AutoCloseable {
           listeners,
           maxConcurrentCalls,
           maxIdleConnections != null ? maxIdleConnections : maxConcurrentCalls,
-          idleConnectionTimeout != null ? idleConnectionTimeout : DEFAULT_IDLE_CONNECTION_TIMEOUT);
+          idleConnectionTimeout != null ? idleConnectionTimeout : DEFAULT_IDLE_CONNECTION_TIMEOUT,
+          deadlineTimer);
       return new PartooClient(new Builder(this), config);
     }
 

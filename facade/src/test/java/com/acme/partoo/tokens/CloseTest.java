@@ -21,19 +21,24 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** {@link PartooClient#close()} ends the calls in flight at once, retries none of them, and sends nothing after. */
+/**
+ * {@link PartooClient#close()} ends the calls in flight at once, retries none of them, and sends nothing after. The
+ * calls here could end no other way during the test (a server that never answers, a deadline and timeouts of hours, a
+ * Retry-After of an hour): if they end, {@code close()} ended them. How soon after {@code close()} they end is measured,
+ * not asserted: benchmarks' {@code Promptness}, docs/performance.md "Deadlines".
+ */
 class CloseTest {
 
-  // The bound. Measured (benchmarks' Promptness, 20 rounds, docs/performance.md "Deadlines"), all 40 calls end
-  // within 4 to 7 ms of close() (median round; 12 ms at worst); the old code slept out a 20 s Retry-After.
-  private static final Duration PROMPTLY = Duration.ofMillis(500);
+  private static final Duration HOURS = Duration.ofHours(2);
+  // A bound against a hang only, never reached by a working client however busy the machine.
+  private static final Duration HANG = Duration.ofMinutes(2);
 
   @RegisterExtension final FakePartoo partoo = new FakePartoo();
 
   @Test
   void closeEndsBlockingAndAsyncCallsInFlightWithoutRetryOrRequestAfterIt() throws Exception {
     partoo.answerEveryRequestWith(stalled());
-    PartooClient client = partoo.realTimeClient(b -> b.deadline(Duration.ofSeconds(30)));
+    PartooClient client = partoo.realTimeClient(b -> b.deadline(HOURS).readTimeout(HOURS));
     ConnectionTokens tokens = client.connectionTokens();
     ExecutorService callers = Executors.newFixedThreadPool(20);
     try {
@@ -47,17 +52,15 @@ class CloseTest {
       }
       awaitRequests(40);
 
-      long start = System.nanoTime();
       client.close();
       for (Future<ConnectionToken> call : blocking) {
-        assertThat(call).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+        assertThat(call).failsWithin(HANG).withThrowableOfType(ExecutionException.class)
             .havingCause().isInstanceOf(ClientClosedException.class);
       }
       for (CompletableFuture<ConnectionToken> call : async) {
-        assertThat(call).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+        assertThat(call).failsWithin(HANG).withThrowableOfType(ExecutionException.class)
             .havingCause().isInstanceOf(ClientClosedException.class);
       }
-      assertThat(Duration.ofNanos(System.nanoTime() - start)).as("all 40 ended").isLessThan(PROMPTLY);
       assertThat(partoo.requestCount()).as("no retry, no request after close()").isEqualTo(40);
     } finally {
       callers.shutdownNow();
@@ -66,29 +69,29 @@ class CloseTest {
 
   @Test
   void closeEndsCallsWaitingToRetry() throws InterruptedException {
-    partoo.answerEveryRequestWith(status(503).newBuilder().setHeader("Retry-After", "20").build());
+    partoo.answerEveryRequestWith(status(503).newBuilder().setHeader("Retry-After", "3600").build());
     CountDownLatch bothWaiting = new CountDownLatch(2);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
       @Override
       public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
-        ScheduledFuture<?> wait = super.schedule(command, delay, unit); // a real 20 s wait
+        ScheduledFuture<?> wait = super.schedule(command, delay, unit); // a real hour's wait
         bothWaiting.countDown();
         return wait;
       }
     };
-    PartooClient client = partoo.realTimeClient(b -> b.deadline(Duration.ofSeconds(30)).scheduler(scheduler));
+    PartooClient client = partoo.realTimeClient(b -> b.deadline(HOURS).scheduler(scheduler));
     try {
       CompletableFuture<ConnectionToken> blocking =
           CompletableFuture.supplyAsync(() -> client.connectionTokens().generate(USER_ID));
       CompletableFuture<ConnectionToken> async = client.connectionTokens().generateAsync(USER_ID);
-      assertThat(bothWaiting.await(5, TimeUnit.SECONDS)).as("both calls wait 20 s to retry").isTrue();
+      assertThat(bothWaiting.await(HANG.toSeconds(), TimeUnit.SECONDS)).as("both calls wait an hour to retry").isTrue();
 
       client.close();
 
-      assertThat(blocking).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+      assertThat(blocking).failsWithin(HANG).withThrowableOfType(ExecutionException.class)
           .havingCause().isInstanceOf(ClientClosedException.class)
           .satisfies(e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(ServerException.class));
-      assertThat(async).failsWithin(PROMPTLY).withThrowableOfType(ExecutionException.class)
+      assertThat(async).failsWithin(HANG).withThrowableOfType(ExecutionException.class)
           .havingCause().isInstanceOf(ClientClosedException.class);
       assertThat(partoo.requestCount()).isEqualTo(2);
     } finally {

@@ -135,10 +135,10 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     return server.getRequestCount();
   }
 
-  /** The next request the server received; fails the test if none came. */
+  /** The next request the server received; fails the test if none came within a minute (a hang, not slowness). */
   RecordedRequest takeRequest() {
     try {
-      RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+      RecordedRequest request = server.takeRequest(1, TimeUnit.MINUTES);
       assertThat(request).as("a request reached the fake Partoo").isNotNull();
       return request;
     } catch (InterruptedException e) {

@@ -28,6 +28,8 @@ import org.jspecify.annotations.Nullable;
  * @param maxConcurrentCalls how many requests of this client may be on the wire at once, blocking and async together
  * @param maxIdleConnections idle connections our own pool keeps (unused with a caller's client)
  * @param idleConnectionTimeout how long our own pool keeps an idle connection (unused with a caller's client)
+ * @param deadlineTimer where the deadline alarms of calls that wait to be sent are timed, or null for the client's own
+ *     timer thread (always, but in the facade's own tests)
  */
 public record ClientConfig(
     String baseUrl,
@@ -46,7 +48,8 @@ public record ClientConfig(
     List<PartooListener> listeners,
     int maxConcurrentCalls,
     int maxIdleConnections,
-    Duration idleConnectionTimeout) {
+    Duration idleConnectionTimeout,
+    @Nullable ScheduledExecutorService deadlineTimer) {
 
   /** Copies the listeners. */
   public ClientConfig {

@@ -27,9 +27,10 @@ final class Transport implements AutoCloseable {
   private final boolean ownsOkHttp;
   private final Retrofit retrofit;
   private final ScheduledExecutorService waits;
-  // The client's own timer thread, started on first use: the waits' scheduler unless the caller gave one, and always
-  // the one for deadline alarms (watchdogs that must fire on real time, whatever scheduler runs the waits).
+  // The client's own timer thread, started on first use: the waits' scheduler unless the caller gave one, and the one
+  // for deadline alarms (watchdogs that must fire on real time, whatever scheduler runs the waits).
   private final ScheduledThreadPoolExecutor timer = ownScheduler();
+  private final ScheduledExecutorService alarms;
   // Completes the futures of async calls stopped by their deadline, one after the other, on a thread of the client's
   // own: OkHttp's pool would start a thread per expired call (its threads are all busy with the calls that hang).
   private final ThreadPoolExecutor completions = ownCompletions();
@@ -62,6 +63,7 @@ final class Transport implements AutoCloseable {
         .addConverterFactory(JacksonConverterFactory.create(json))
         .build();
     this.waits = config.scheduler() == null ? timer : config.scheduler();
+    this.alarms = config.deadlineTimer() == null ? timer : config.deadlineTimer();
   }
 
   /**
@@ -125,9 +127,9 @@ final class Transport implements AutoCloseable {
     return waits;
   }
 
-  /** The client's own timer, for deadline alarms. */
+  /** Where deadline alarms are timed: the client's own timer (a test's, in the facade's tests). */
   ScheduledExecutorService alarms() {
-    return timer;
+    return alarms;
   }
 
   /** Where async calls stopped by their deadline are completed. */
