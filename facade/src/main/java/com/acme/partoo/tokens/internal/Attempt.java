@@ -29,6 +29,7 @@ final class Attempt {
   private volatile @Nullable String keySent;
   private volatile @Nullable String retryAfter;
   private volatile int requestsSent;
+  private volatile long onTheWireAt;
   private volatile int status;
   private volatile boolean connecting;
   private volatile @Nullable String proxy;
@@ -73,6 +74,22 @@ final class Attempt {
   /** Counts a request about to be written; returns how many were written before it (0 for the first). */
   int countRequest() {
     return requestsSent++;
+  }
+
+  /**
+   * The request is about to be written on a connection that is ready (after any connection set-up: TCP, proxy tunnel
+   * and TLS handshakes), so what follows is Partoo's time to answer.
+   */
+  void onTheWire() {
+    this.onTheWireAt = ticker.read();
+  }
+
+  /**
+   * How long Partoo has taken so far to answer this attempt: from its request on the wire to now. Zero if it never got
+   * that far. Connection set-up and waiting for a slot are not in it.
+   */
+  long answerNanos() {
+    return requestsSent == 0 ? 0 : ticker.read() - onTheWireAt;
   }
 
   /** Whether a request was written (and Partoo may have processed it). */
