@@ -120,6 +120,21 @@ class Http2Test {
     assertThat(partoo.connectionsAccepted()).as("TCP+TLS connections opened").isEqualTo(1);
   }
 
+  /** The same with asynchronous calls, whose waits for the first connection are futures, not blocked threads. */
+  @Test
+  void aColdAsyncBurstOverHttp2OpensOneConnection() {
+    partoo.answerEveryRequestWith(tokenResponse());
+    ConnectionTokens tokens = client(new PartooListener() {}).connectionTokens();
+
+    List<java.util.concurrent.CompletableFuture<ConnectionToken>> calls = new ArrayList<>();
+    for (int i = 0; i < 32; i++) {
+      calls.add(tokens.generateAsync(USER_ID));
+    }
+
+    assertThat(calls).allSatisfy(call -> assertThat(call.join().token()).isEqualTo(TOKEN));
+    assertThat(partoo.connectionsAccepted()).as("TCP+TLS connections opened").isEqualTo(1);
+  }
+
   /**
    * Answers every request with a token, and rotates HTTP/2 connections as a well-behaved server does: after the
    * {@code streams}-th stream of a connection it answers the streams it already accepted, then sends GOAWAY; streams

@@ -3,6 +3,8 @@ package com.acme.partoo.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.acme.partoo.it.support.SecretsGuard;
+import com.acme.partoo.it.support.TestSecrets;
 import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.FakePartoo;
@@ -15,8 +17,10 @@ import com.acme.partoo.tokens.PartooHealth;
 import com.acme.partoo.tokens.TokenState;
 import com.acme.partoo.tokens.TransportConfigurationException;
 import java.net.PasswordAuthentication;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
+import okhttp3.Credentials;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +34,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TlsAndProxyIT {
 
   private static final String PROXY_USER = "partoo-egress";
-  private static final String FIRST_PASSWORD = "egress-pw-5b1d4f8a6c0e";
-  private static final String ROTATED_PASSWORD = "egress-pw-9b2d7a4f1c3e";
+  // Watched by the SecretsGuard in every log line (OkHttp's and the facade's at DEBUG) and every exception inspected.
+  private static final String FIRST_PASSWORD = TestSecrets.secret("egress-pw-5b1d4f8a6c0e");
+  private static final String ROTATED_PASSWORD = TestSecrets.secret("egress-pw-9b2d7a4f1c3e");
+
+  static {
+    TestSecrets.secret(Credentials.basic(PROXY_USER, FIRST_PASSWORD, StandardCharsets.UTF_8));
+    TestSecrets.secret(Credentials.basic(PROXY_USER, ROTATED_PASSWORD, StandardCharsets.UTF_8));
+  }
 
   private final FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
   private final FakePartoo http1Only = FakePartoo.builder().defaultFixture().http1Only().start();
@@ -116,12 +126,25 @@ class TlsAndProxyIT {
             () -> client.connectionTokens().generate(DefaultFixture.USER_ID));
       }
 
+      SecretsGuard.inspect(last);
       assertThat(last.kind()).isEqualTo(FailureKind.PROXY);
       assertThat(last.attempts()).isEqualTo(1);
       assertThat(proxy.connectRequests()).isEqualTo(20);
       assertThat(client.health().state()).isEqualTo(PartooHealth.State.CLOSED);
     }
     assertThat(fake.journal().total()).as("requests that reached Partoo").isZero();
+  }
+
+  @Test
+  void aPasswordTheProxyRefusesIsShownNowhere() {
+    proxy.requireCredentials(PROXY_USER, ROTATED_PASSWORD); // the client still has the old one
+    try (PartooClient client = client(fake, b -> b.proxy(proxy.proxy()).proxyCredentials(proxyPassword::get))) {
+      TransportConfigurationException e = SecretsGuard.inspect(catchThrowableOfType(
+          TransportConfigurationException.class, () -> client.connectionTokens().generate(DefaultFixture.USER_ID)));
+
+      assertThat(e).hasMessageContaining("refusing the credentials this client sent");
+      assertThat(client.toString()).doesNotContain(FIRST_PASSWORD);
+    }
   }
 
   @Test
