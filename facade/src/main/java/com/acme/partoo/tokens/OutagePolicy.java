@@ -8,12 +8,15 @@ import org.jspecify.annotations.Nullable;
  * When a client considers Partoo down and stops sending, so that page views fail at once instead of waiting out their
  * deadline, and a failing Partoo gets probes instead of traffic. Immutable; each client keeps its own state.
  *
- * <p>A circuit breaker over the last {@link #window()} calls: once at least {@link #minimumCalls()} have ended and
- * {@link #failureRatePercent()} of them failed against Partoo (no answer, timeout, HTTP 5xx, 429 after retries), or
- * {@link #slowCallRatePercent()} took longer than {@link #slowCallThreshold()}, it opens: calls fail at once with
- * {@link PartooUnavailableException}, unsent. After {@link #openInterval()} (±20% jitter) up to {@link #probes()} calls
- * go through; if they succeed it closes, if not it opens again for twice as long, at most {@link #maxOpenInterval()}.
- * HTTP 400, 401, 403, 404, argument errors and the caller's own cancellations do not count against Partoo.
+ * <p>A circuit breaker over the last {@link #window()} calls. It opens when, once at least {@link #minimumCalls()}
+ * have ended, {@link #failureRatePercent()} of them failed against Partoo (no answer, timeout, HTTP 5xx, 429 after
+ * retries); or when, once a whole window has ended, {@link #slowCallRatePercent()} of its calls were slow: Partoo took
+ * longer than {@link #slowCallThreshold()} to answer the call's last request, timed from that request on the wire to
+ * its answer, so that setting up a connection (TCP and TLS handshakes, a proxy tunnel) and waiting for a free slot
+ * never make a call slow. Open, calls fail at once with {@link PartooUnavailableException}, unsent. After
+ * {@link #openInterval()} (±20% jitter) up to {@link #probes()} calls go through; if they succeed it closes, if not it
+ * opens again for twice as long, at most {@link #maxOpenInterval()}. HTTP 400, 401, 403, 404, argument errors, this
+ * service's own TLS or proxy settings and the caller's own cancellations do not count against Partoo.
  *
  * <p>With it, a {@code Retry-After} on a 429 or 503 pauses the whole client: calls that cannot wait that long fail at
  * once, unsent; the others wait (scheduled, no thread blocked), and when the pause ends one call goes first while the
@@ -47,8 +50,8 @@ public final class OutagePolicy {
   }
 
   /**
-   * Opens when 5 of the last 10 calls failed against Partoo (or all 10 were slower than 1 s); open for 1 s, then 2 s at
-   * most; 1 probe. Chosen from the fleet simulation ({@code benchmarks/run.sh --outage}, docs/performance.md): a hang
+   * Opens when 5 of the last 10 calls failed against Partoo (or Partoo took over 1 s to answer all 10); open for 1 s,
+   * then 2 s at most; 1 probe. Chosen from the fleet simulation ({@code benchmarks/run.sh --outage}, docs/performance.md): a hang
    * is noticed by the first calls that time out, and Partoo back is noticed within 5 s, because a short cap bounds the
    * wait after the last failed probe (a probe into a hang itself takes the whole deadline).
    */
@@ -76,7 +79,7 @@ public final class OutagePolicy {
     return window;
   }
 
-  /** Calls that must have ended before the protection may open. */
+  /** Calls that must have ended before the failure rate is judged (the slow-call rate waits for a whole window). */
   public int minimumCalls() {
     return minimumCalls;
   }
@@ -86,12 +89,15 @@ public final class OutagePolicy {
     return failureRatePercent;
   }
 
-  /** A call that takes longer than this is slow, even if it succeeds. */
+  /**
+   * A call whose last request Partoo took longer than this to answer is slow, even if it succeeds (connection set-up
+   * and waits for a slot are not counted).
+   */
   public Duration slowCallThreshold() {
     return slowCallThreshold;
   }
 
-  /** The share of slow calls in the window, in percent, at which the protection opens. */
+  /** The share of slow calls in a whole window, in percent, at which the protection opens. */
   public int slowCallRatePercent() {
     return slowCallRatePercent;
   }
@@ -155,7 +161,10 @@ public final class OutagePolicy {
 
     private Builder() {}
 
-    /** The latest {@code calls} are judged, at least {@code minimumCalls} of them (1 ≤ minimum ≤ calls ≤ 1000). */
+    /**
+     * The latest {@code calls} are judged: their failure rate once at least {@code minimumCalls} have ended, their
+     * slow-call rate once all {@code calls} have (1 ≤ minimum ≤ calls ≤ 1000).
+     */
     public Builder window(int calls, int minimumCalls) {
       if (calls < 1 || calls > 1000) {
         throw new IllegalArgumentException("window must be between 1 and 1000 calls, was " + calls);
@@ -175,7 +184,10 @@ public final class OutagePolicy {
       return this;
     }
 
-    /** Calls slower than {@code threshold} are slow; opens at {@code percent} slow calls (1 to 100). */
+    /**
+     * Calls whose last request Partoo took longer than {@code threshold} to answer are slow; opens at {@code percent}
+     * slow calls (1 to 100) of a whole window. Default 1 s and 100: all of the window.
+     */
     public Builder slowCalls(Duration threshold, int percent) {
       this.slowCallThreshold = positive(threshold, "slowCallThreshold");
       this.slowCallRatePercent = percent(percent, "slowCallRatePercent");

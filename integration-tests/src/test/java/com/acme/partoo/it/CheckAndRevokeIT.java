@@ -22,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.TestSecrets;
+import com.acme.partoo.it.support.Transport;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionTokenStatus;
 import com.acme.partoo.tokens.ConnectionTokens;
@@ -38,6 +39,9 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -45,6 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The connection-token lifecycle after generate: check, revoke (safe to retry), and the login URL. */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Transport.class)
 class CheckAndRevokeIT {
 
   private static final String CREATED = "2026-03-02T10:00:00.000001+01:00";
@@ -53,6 +59,14 @@ class CheckAndRevokeIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  /** The transport of this run of the class: cleartext HTTP/1.1, TLS HTTP/1.1, TLS HTTP/2. */
+  @Parameter Transport transport;
+
+  @BeforeParameterizedClassInvocation
+  static void serve(Transport transport) {
+    partoo.over(transport);
+  }
 
   /** Ways a revoke can end without saying whether it took effect. */
   enum LostRevoke {

@@ -7,6 +7,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.partoo.it.support.PartooCall;
+import com.acme.partoo.it.support.Transport;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.AuthenticationException;
 import com.acme.partoo.tokens.ConnectionTokens;
@@ -18,6 +19,9 @@ import com.acme.partoo.tokens.UnexpectedResponseException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -25,10 +29,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Every error status Partoo documents, with its documented body, becomes the exception a caller acts on, carrying
  * Partoo's own detail; none of them is retried. Each operation is held to the same rule.
  */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Transport.class)
 class ErrorMappingIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  /** The transport of this run of the class: cleartext HTTP/1.1, TLS HTTP/1.1, TLS HTTP/2. */
+  @Parameter Transport transport;
+
+  @BeforeParameterizedClassInvocation
+  static void serve(Transport transport) {
+    partoo.over(transport);
+  }
 
   @ParameterizedTest
   @EnumSource(PartooCall.class)

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.TestSecrets;
+import com.acme.partoo.it.support.Transport;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokens;
@@ -21,6 +22,9 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -28,6 +32,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * No usable HTTP answer: the connection reset, closed, garbled or too slow. Each is retried like a 503, and when it
  * persists the caller gets a {@link PartooConnectionException}, never a raw IOException.
  */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Transport.class)
 class FaultsIT {
 
   // Real time, kept small: a 200 ms read timeout against a 400 ms server delay.
@@ -36,6 +42,14 @@ class FaultsIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  /** The transport of this run of the class: cleartext HTTP/1.1, TLS HTTP/1.1, TLS HTTP/2. */
+  @Parameter Transport transport;
+
+  @BeforeParameterizedClassInvocation
+  static void serve(Transport transport) {
+    partoo.over(transport);
+  }
 
   @ParameterizedTest
   @EnumSource(Fault.class)

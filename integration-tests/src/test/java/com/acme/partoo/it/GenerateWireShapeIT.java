@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.SecretsGuard;
 import com.acme.partoo.it.support.TestSecrets;
+import com.acme.partoo.it.support.Transport;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokens;
@@ -22,14 +23,28 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What generate puts on the wire, and how it reads Partoo's answer. */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Transport.class)
 class GenerateWireShapeIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  /** The transport of this run of the class: cleartext HTTP/1.1, TLS HTTP/1.1, TLS HTTP/2. */
+  @Parameter Transport transport;
+
+  @BeforeParameterizedClassInvocation
+  static void serve(Transport transport) {
+    partoo.over(transport);
+  }
 
   @Test
   void postsUserIdAndTtlWithApiKeyAsJson() {

@@ -3,7 +3,7 @@ package com.acme.partoo.it;
 import static com.acme.partoo.tokens.TokenState.VALID;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.acme.partoo.it.support.ReadmeSnippets;
+import com.acme.partoo.it.support.DocSnippets;
 import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.FakePartoo;
@@ -29,7 +29,7 @@ class ReadmeExamplesIT {
   private static final String SERVICE = "## Use it from a service";
   private static final String CONSUMING = "## Consuming";
 
-  private final ReadmeSnippets readme = ReadmeSnippets.of(ReadmeExamplesIT.class);
+  private final DocSnippets readme = DocSnippets.readme(ReadmeExamplesIT.class);
   private FakePartoo fake;
 
   @BeforeEach

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.acme.partoo.it.support.Failures;
 import com.acme.partoo.it.support.FakeTime;
 import com.acme.partoo.it.support.TestSecrets;
+import com.acme.partoo.it.support.Transport;
 import com.acme.partoo.it.support.WireMockPartoo;
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokens;
@@ -25,15 +26,29 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Retries on 429 and 5xx: how many, how long apart (measured on the injected fake time, nothing sleeps), Retry-After,
  * the deadline and the retry budget.
  */
+@ParameterizedClass(name = "over {0}")
+@EnumSource(Transport.class)
 class RetryIT {
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();
+
+  /** The transport of this run of the class: cleartext HTTP/1.1, TLS HTTP/1.1, TLS HTTP/2. */
+  @Parameter Transport transport;
+
+  @BeforeParameterizedClassInvocation
+  static void serve(Transport transport) {
+    partoo.over(transport);
+  }
 
   @Test
   void retriesServiceUnavailableThenReturnsToken() {

@@ -3,7 +3,7 @@ package com.acme.partoo.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.acme.partoo.it.support.ReadmeSnippets;
+import com.acme.partoo.it.support.DocSnippets;
 import com.acme.partoo.micrometer.PartooMetrics;
 import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.FakePartoo;
@@ -31,7 +31,7 @@ class SeeItInProductionIT {
 
   @RegisterExtension static final OpenTelemetryExtension OTEL = OpenTelemetryExtension.create();
 
-  private final ReadmeSnippets readme = ReadmeSnippets.of(SeeItInProductionIT.class);
+  private final DocSnippets readme = DocSnippets.readme(SeeItInProductionIT.class);
   private FakePartoo fake;
 
   @BeforeEach

@@ -162,6 +162,19 @@ class PartooMetricsTest {
   }
 
   @Test
+  void aTlsConfigurationErrorIsCountedAsTls() {
+    try (FakePartoo https = FakePartoo.builder().defaultFixture().https().start();
+        PartooClient client = PartooClient.builder().baseUrl(https.baseUrl()).apiKey(DefaultFixture.API_KEY)
+            .listener(PartooMetrics.listener(registry)).build()) { // the JVM's CAs: the fake's is not among them
+      catchThrowableOfType(PartooException.class, () -> client.connectionTokens().generate(DefaultFixture.USER_ID));
+    }
+
+    assertThat(figures())
+        .containsEntry("partoo.client.calls{error=tls,operation=generate,outcome=failure,status.class=none}", 1.0)
+        .containsEntry("partoo.client.attempts{error=tls,operation=generate,outcome=failure,status.class=none}", 1.0);
+  }
+
+  @Test
   void theEmptyRetryBudgetAndTheOpenBreakerAreCounted() {
     OutagePolicy opensQuickly = OutagePolicy.builder().window(4, 4).build();
     try (PartooClient client = client(b -> b.listener(PartooMetrics.listener(registry)).outagePolicy(opensQuickly)

@@ -14,12 +14,24 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A fake Partoo running in-process on 127.0.0.1: generate, check and revoke connection tokens under {@link #baseUrl()},
  * log in with one under {@link #appBaseUrl()}, with Partoo's rules and error bodies, served by OkHttp's MockWebServer.
- * Started by {@link Builder#start()} or {@link #withDefaults()}; thread-safe; {@link #close()} stops it, and must be
- * called: MockWebServer's threads are not daemon threads.
+ * Cleartext HTTP/1.1 by default; with {@link Builder#https()}, HTTPS as Partoo is reached in production (TLS 1.2 and
+ * 1.3, HTTP/2 and HTTP/1.1 through ALPN) from a certificate it generates, with the trust a client needs
+ * ({@link #certificatePem()}, {@link #sslContext()}, {@link #trustManager()}). Started by {@link Builder#start()} or
+ * {@link #withDefaults()}; thread-safe; {@link #close()} stops it, and must be called: MockWebServer's threads are not
+ * daemon threads.
+ *
+ * <pre>{@code
+ * try (FakePartoo partoo = FakePartoo.builder().defaultFixture().https().start()) {
+ *   // a client trusting partoo.certificatePem() (or partoo.sslContext() with partoo.trustManager())
+ *   // calls partoo.baseUrl(), https://127.0.0.1:PORT/v2
+ * }
+ * }</pre>
  */
 public final class FakePartoo implements AutoCloseable {
 
@@ -49,14 +61,14 @@ public final class FakePartoo implements AutoCloseable {
     return builder().defaultFixture().start();
   }
 
-  /** The REST API's base URL, {@code http://127.0.0.1:PORT/v2}, without a trailing slash. */
+  /** The REST API's base URL, {@code http://127.0.0.1:PORT/v2} ({@code https} with HTTPS), without a trailing slash. */
   public String baseUrl() {
     return server.baseUrl();
   }
 
   /**
-   * The web app's base URL, {@code http://127.0.0.1:PORT/app}, without a trailing slash: a browser logs in at
-   * {@code appBaseUrl() + "/connection?connection_token=" + URLEncoder.encode(token, UTF_8)}.
+   * The web app's base URL, {@code http://127.0.0.1:PORT/app} ({@code https} with HTTPS), without a trailing slash: a
+   * browser logs in at {@code appBaseUrl() + "/connection?connection_token=" + URLEncoder.encode(token, UTF_8)}.
    */
   public String appBaseUrl() {
     return server.appBaseUrl();
@@ -65,6 +77,41 @@ public final class FakePartoo implements AutoCloseable {
   /** The port the fake listens on (the one chosen by the system when the builder asked for port 0). */
   public int port() {
     return server.port();
+  }
+
+  /** Whether it serves HTTPS ({@link Builder#https()}). */
+  public boolean isHttps() {
+    return server.https();
+  }
+
+  /**
+   * The certificate a client must trust to reach this fake over HTTPS, as PEM: the fake's own CA, generated when it
+   * started, which signed its server certificate (for {@code 127.0.0.1} and {@code localhost}). Give it to a client
+   * as curl's {@code --cacert}, or to {@code PartooClient.Builder.trustedCertificates}.
+   *
+   * @throws IllegalStateException if the fake serves cleartext HTTP
+   */
+  public String certificatePem() {
+    return server.certificatePem();
+  }
+
+  /**
+   * A TLS context that trusts this fake's CA and nothing else, for a client that takes an {@link SSLContext} (with
+   * {@link #trustManager()}: OkHttp needs both).
+   *
+   * @throws IllegalStateException if the fake serves cleartext HTTP
+   */
+  public SSLContext sslContext() {
+    return server.sslContext();
+  }
+
+  /**
+   * The trust manager {@link #sslContext()} was initialised with.
+   *
+   * @throws IllegalStateException if the fake serves cleartext HTTP
+   */
+  public X509TrustManager trustManager() {
+    return server.trustManager();
   }
 
   /**
@@ -143,6 +190,8 @@ public final class FakePartoo implements AutoCloseable {
     private ZoneId zone = ZoneOffset.UTC;
     private Supplier<String> tokenGenerator = FakeServer.partooStyleTokens();
     private Duration expiredTokenRetention = DEFAULT_EXPIRED_TOKEN_RETENTION;
+    private boolean https;
+    private boolean http2 = true;
 
     private Builder() {}
 
@@ -238,6 +287,27 @@ public final class FakePartoo implements AutoCloseable {
     }
 
     /**
+     * Serves HTTPS instead of cleartext HTTP: TLS 1.2 and 1.3, HTTP/2 and HTTP/1.1 through ALPN (HTTP/1.1 alone
+     * after {@link #http1Only()}), from a server certificate for {@code 127.0.0.1} and {@code localhost} signed by a
+     * CA the fake generates when it starts; {@link FakePartoo#certificatePem()} and {@link FakePartoo#sslContext()}
+     * give a client the trust it needs.
+     */
+    public Builder https() {
+      this.https = true;
+      return this;
+    }
+
+    /**
+     * Offers only HTTP/1.1 through ALPN, as a server or a proxy in front of it that does not speak HTTP/2; implies
+     * {@link #https()} (cleartext is always HTTP/1.1).
+     */
+    public Builder http1Only() {
+      this.https = true;
+      this.http2 = false;
+      return this;
+    }
+
+    /**
      * Checks the declarations and starts a server.
      *
      * @throws IllegalStateException if a user or key repeats, or a key names an undeclared user
@@ -245,7 +315,7 @@ public final class FakePartoo implements AutoCloseable {
      */
     public FakePartoo start() {
       return new FakePartoo(FakeServer.start(new FakeServer.Settings(users, keys, port, clock, zone,
-          tokenGenerator, expiredTokenRetention)));
+          tokenGenerator, expiredTokenRetention, https, http2)));
     }
   }
 }

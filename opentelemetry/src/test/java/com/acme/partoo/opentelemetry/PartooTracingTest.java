@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.FakePartoo;
+import com.acme.partoo.mock.FakeProxy;
 import com.acme.partoo.mock.RecordedRequest;
 import com.acme.partoo.tokens.AuthenticationException;
 import com.acme.partoo.tokens.ClientClosedException;
@@ -12,6 +13,7 @@ import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.RetryPolicy;
+import com.acme.partoo.tokens.TransportConfigurationException;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
@@ -203,6 +205,23 @@ class PartooTracingTest {
     assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
     assertThat(call.getAttributes().get(ERROR_TYPE)).isEqualTo("authentication");
     assertThat(named("POST " + GENERATE, 0).getAttributes().get(ERROR_TYPE)).isEqualTo("401");
+  }
+
+  @Test
+  void aProxyConfigurationErrorHasProxyAsErrorType() {
+    try (FakeProxy proxy = FakeProxy.start().requireCredentials("egress", "not-sent-5e9b");
+        FakePartoo https = FakePartoo.builder().defaultFixture().https().start();
+        PartooClient client = PartooClient.builder().baseUrl(https.baseUrl()).apiKey(DefaultFixture.API_KEY)
+            .trustedCertificates(https.certificatePem()).proxy(proxy.proxy())
+            .listener(PartooTracing.listener(OTEL.getOpenTelemetry())).build()) {
+      catchThrowableOfType(TransportConfigurationException.class,
+          () -> client.connectionTokens().generate(DefaultFixture.USER_ID));
+    }
+
+    SpanData call = named("ConnectionTokens.generate", 0);
+    assertThat(call.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+    assertThat(call.getAttributes().get(ERROR_TYPE)).isEqualTo("proxy");
+    assertThat(named("POST " + GENERATE, 0).getAttributes().get(ERROR_TYPE)).isEqualTo("proxy");
   }
 
   @Test

@@ -29,8 +29,11 @@ final class Attempt {
   private volatile @Nullable String keySent;
   private volatile @Nullable String retryAfter;
   private volatile int requestsSent;
+  private volatile long onTheWireAt;
   private volatile int status;
   private volatile boolean connecting;
+  private volatile @Nullable String proxy;
+  private volatile boolean acquired;
   private volatile boolean pooledConnection;
   private volatile boolean responded;
 
@@ -73,14 +76,39 @@ final class Attempt {
     return requestsSent++;
   }
 
+  /**
+   * The request is about to be written on a connection that is ready (after any connection set-up: TCP, proxy tunnel
+   * and TLS handshakes), so what follows is Partoo's time to answer.
+   */
+  void onTheWire() {
+    this.onTheWireAt = ticker.read();
+  }
+
+  /**
+   * How long Partoo has taken so far to answer this attempt: from its request on the wire to now. Zero if it never got
+   * that far. Connection set-up and waiting for a slot are not in it.
+   */
+  long answerNanos() {
+    return requestsSent == 0 ? 0 : ticker.read() - onTheWireAt;
+  }
+
   /** Whether a request was written (and Partoo may have processed it). */
   boolean wasSent() {
     return requestsSent > 0;
   }
 
-  /** OkHttp began opening a connection for this attempt (its {@code connectStart} event). */
-  void connecting() {
+  /**
+   * OkHttp began opening a connection for this attempt (its {@code connectStart} event), through {@code proxy}
+   * ({@code host:port}) or directly (null).
+   */
+  void connecting(@Nullable String proxy) {
+    this.proxy = proxy;
     this.connecting = true;
+  }
+
+  /** The HTTP proxy this attempt's last connection set-up went through, or null (direct, or a pooled connection). */
+  @Nullable String proxy() {
+    return proxy;
   }
 
   /**
@@ -89,6 +117,12 @@ final class Attempt {
    */
   void connectionAcquired() {
     this.pooledConnection = !connecting;
+    this.acquired = true;
+  }
+
+  /** Whether the attempt got a connection: a failure before that was one of setting up the connection. */
+  boolean hasConnection() {
+    return acquired;
   }
 
   /** Whether the request went out on a connection reused from the pool. */

@@ -20,8 +20,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The outage protection's circuit breaker: Resilience4j's {@link CircuitBreaker} (the only class that touches it),
- * configured from an {@link OutagePolicy} and timed on the client's {@link Ticker}, plus what a health check shows:
- * since when, the last failure, the next probe. Thread-safe.
+ * configured from an {@link OutagePolicy} and timed on the client's {@link Ticker}, which judges failures; the
+ * slow-call rule ({@link SlowCalls}, over a full window, as the policy says); and what a health check shows: since
+ * when, the last failure, the next probe. Thread-safe.
  */
 final class Breaker {
 
@@ -31,6 +32,7 @@ final class Breaker {
   private final Ticker ticker;
   private final Clock wall;
   private final HealthListener onChange;
+  private final SlowCalls slowCalls;
   private volatile long nextProbe;
   private volatile @Nullable FailureKind lastFailure;
   private volatile PartooHealth health;
@@ -48,6 +50,7 @@ final class Breaker {
     this.ticker = ticker;
     this.wall = wall;
     this.onChange = onChange;
+    this.slowCalls = new SlowCalls(policy.window(), policy.slowCallThreshold(), policy.slowCallRatePercent());
     long first = policy.openInterval().toNanos();
     long max = policy.maxOpenInterval().toNanos();
     IntervalFunction openFor = opened -> {
@@ -63,8 +66,8 @@ final class Breaker {
         // snapshot per call: +224 B a call, measured, against +16 B with the lock.)
         .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.SYNCHRONIZED)
         .failureRateThreshold(policy.failureRatePercent())
-        .slowCallDurationThreshold(policy.slowCallThreshold())
-        .slowCallRateThreshold(policy.slowCallRatePercent())
+        // Slowness is SlowCalls' to judge, over a full window: Resilience4j would judge it from minimumNumberOfCalls
+        // on (5 slow calls of 5 opened it), so it is given no durations (and its own slow-call rule never fires).
         .permittedNumberOfCallsInHalfOpenState(policy.probes())
         .waitIntervalFunctionInOpenState(openFor)
         // No timer thread: the first call after the open interval moves it to half-open.
@@ -96,17 +99,26 @@ final class Breaker {
     return breaker.getState() == CircuitBreaker.State.OPEN;
   }
 
-  /** A call that held a permission ended with an answer from Partoo: Partoo is up. */
-  void succeeded(long durationNanos) {
-    breaker.onSuccess(durationNanos, TimeUnit.NANOSECONDS);
+  /** A call that held a permission ended with an answer from Partoo, which took {@code answerNanos}: Partoo is up. */
+  void succeeded(long answerNanos) {
+    breaker.onSuccess(0, TimeUnit.NANOSECONDS);
+    judgeSlowness(answerNanos);
     refreshIfChanged();
   }
 
-  /** A call that held a permission failed against Partoo. */
-  void failed(long durationNanos, FailureKind kind) {
+  /** A call that held a permission failed against Partoo, its last request after {@code answerNanos}. */
+  void failed(long answerNanos, FailureKind kind) {
     lastFailure = kind;
-    breaker.onError(durationNanos, TimeUnit.NANOSECONDS, new CountedFailure(kind));
+    breaker.onError(0, TimeUnit.NANOSECONDS, new CountedFailure(kind));
+    judgeSlowness(answerNanos);
     refresh(); // the last failure shows even when it does not change the state
+  }
+
+  /** Opens the breaker if the window, full, now holds enough slow calls; only a closed one (probes are not judged). */
+  private void judgeSlowness(long answerNanos) {
+    if (slowCalls.record(answerNanos) && breaker.getState() == CircuitBreaker.State.CLOSED) {
+      breaker.transitionToOpenState();
+    }
   }
 
   /** A call that held a permission ended without saying anything about Partoo (canceled, no key, closed). */
@@ -141,6 +153,7 @@ final class Breaker {
     PartooHealth current = new PartooHealth(state, since, Optional.ofNullable(lastFailure), probe, Optional.empty());
     health = current;
     if (previous.state() != current.state()) {
+      slowCalls.clear(); // as Resilience4j's own window: each state judges the calls made in it
       onChange.changed(previous, current);
     }
   }

@@ -31,11 +31,14 @@ import org.slf4j.LoggerFactory;
 final class CallLoop<T> {
   private static final Logger LOG = LoggerFactory.getLogger(CallLoop.class);
   /**
-   * Stale pooled connections a call may resend on for free. Each one OkHttp drops once it failed, so this covers a
-   * call that finds the idle connections a restart or a load balancer closed; past it, connections that die on every
-   * reuse say Partoo closes them as it answers, and the resends count as retries again.
+   * Requests a call may send again for free: on a stale pooled connection (each one OkHttp drops once it failed: a
+   * restart or a load balancer may have closed several idle ones at once), or refused unprocessed by an HTTP/2 server
+   * (a stream it refused, or past its GOAWAY: a rotation costs a call one, two when the next connection refuses its
+   * first stream too; Http2Test saw three at most, rotating every 40 streams under 16 callers). Past five, connections
+   * that die on every reuse, or a server that refuses every stream, say something is wrong with Partoo: the resends
+   * count as retries again, with their backoff and budget.
    */
-  private static final int FREE_RESENDS = 3;
+  private static final int FREE_RESENDS = 5;
 
   /** How a call ended, or why it was stopped. */
   enum End {
@@ -72,7 +75,6 @@ final class CallLoop<T> {
   private final List<PartooException> earlier = new ArrayList<>(0);
   private final List<String> keysSent = new ArrayList<>(1);
   private @Nullable Attempt lastAttempt;
-  private @Nullable Outcome<?> lastOutcome;
   private boolean leading;
   private @Nullable RuntimeException stopFailure;
   // How the call ended, until it is reported: after the last attempt's own event, so listeners hear them in order.
@@ -225,8 +227,8 @@ final class CallLoop<T> {
       return fail(outcome, null);
     }
     lastFailure = outcome;
-    if (freeResends < FREE_RESENDS && RetryRules.isStaleConnection(outcome)) {
-      return resendAfterStaleConnection(outcome);
+    if (freeResends < FREE_RESENDS && RetryRules.isFreeResend(outcome)) {
+      return resendAtOnce(outcome);
     }
     if (attempts - freeResends >= settings.policy().maxAttempts()) {
       return fail(outcome, null);
@@ -256,20 +258,21 @@ final class CallLoop<T> {
   }
 
   /**
-   * The attempt went out on a pooled connection the server had closed: sent again at once, on another connection.
-   * It counts as an attempt on the wire (listeners and exceptions see it), but not against {@code maxAttempts} nor the
-   * retry budget, and it tells the outage protection nothing. A revoke is checked first, as after any ambiguous
-   * failure: the request was written, and a server that read it before closing cannot be told apart.
+   * The attempt went out on a pooled connection the server had closed, or the server refused it unprocessed: sent
+   * again at once (OkHttp takes another connection, or a new stream). It counts as an attempt on the wire (listeners
+   * and exceptions see it), but not against {@code maxAttempts} nor the retry budget, and it tells the outage
+   * protection nothing. A revoke lost on a stale connection is checked first, as after any ambiguous failure: the
+   * request was written, and a server that read it before closing cannot be told apart; a refused one was not read.
    */
-  private Step<T> resendAfterStaleConnection(Outcome<?> outcome) {
+  private Step<T> resendAtOnce(Outcome<?> outcome) {
     freeResends++;
     synchronized (this) {
       earlier.add(settings.exceptions().create(outcome, call.operation(), attempts, null, redactor()));
     }
     ApiCall<Boolean> check = call.alreadyDone();
     checkBeforeRetry = check != null && RetryRules.isAmbiguous(outcome);
-    LOG.debug("Partoo {} attempt {} went out on a pooled connection the server had closed; sending it again at once"
-        + " (not counted as a retry)", call.operation().kind().endpoint(), attempts);
+    LOG.debug("Partoo {} attempt {} was not processed (a pooled connection the server had closed, or a refused HTTP/2"
+        + " stream); sending it again at once (not counted as a retry)", call.operation().kind().endpoint(), attempts);
     return send(checkBeforeRetry ? check : call);
   }
 
@@ -376,22 +379,22 @@ final class CallLoop<T> {
   private void report(End how, @Nullable Outcome<?> verdict, @Nullable FailureKind kind, boolean failed) {
     long duration = settings.ticker().read() - started;
     Attempt last;
-    Outcome<?> answer;
     synchronized (this) {
       last = lastAttempt;
-      answer = lastOutcome;
       if (leading) {
         leading = false;
         settings.guard().leaderGone();
       }
     }
     if (permit) {
+      // Partoo's own time on the last request: not the set-up of its connection, nor waits for a slot or a retry.
+      long answerNanos = last == null ? 0 : last.answerNanos();
       if (how == End.DEADLINE && last != null && last.wasSent()) {
-        settings.guard().callEnded(true, FailureKind.TIMEOUT, duration);
+        settings.guard().callEnded(true, FailureKind.TIMEOUT, answerNanos);
       } else if (how != End.FINISHED || verdict == null || !FailureKinds.isVerdict(verdict)) {
-        settings.guard().callEnded(false, null, duration);
+        settings.guard().callEnded(false, null, 0);
       } else {
-        settings.guard().callEnded(true, FailureKinds.against(verdict), duration);
+        settings.guard().callEnded(true, FailureKinds.against(verdict), answerNanos);
       }
     }
     if (listener != CallListener.NONE) {
@@ -438,7 +441,6 @@ final class CallLoop<T> {
     boolean wasLeader;
     synchronized (this) {
       lastAttempt = attempt;
-      lastOutcome = outcome;
       String key = attempt.keySent();
       if (key != null && !keysSent.contains(key)) {
         keysSent.add(key);

@@ -20,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * scheduler for asynchronous ones. The drivers only carry out steps; the loop decides them.
  *
  * <p>Every request takes one of the client's {@link WireSlots} before it is sent and gives it back when its attempt
- * ends; a request that finds none free waits its turn, within the call's deadline.
+ * ends; a request that finds none free waits its turn, within the call's deadline (also while the first connection
+ * to an HTTP/2 server is set up: {@link ConnectionSharing}).
  *
  * <p>Threads: a blocking call's attempts run on the caller's thread, which waits between them on a latch the waits'
  * scheduler releases, and for its turn on the turn itself. An asynchronous call's attempts and the completion of its
@@ -33,6 +34,7 @@ final class CallRunner {
   private final LoopSettings settings;
   private final Exchange exchange;
   private final WireSlots slots;
+  private final ConnectionSharing sharing;
   private final ClientLifecycle lifecycle;
   private final ScheduledExecutorService waits;
   private final ScheduledExecutorService alarms;
@@ -40,6 +42,7 @@ final class CallRunner {
 
   /**
    * @param slots how many requests may be on the wire at once
+   * @param sharing narrows {@code slots} while a first HTTP/2 connection is set up
    * @param waits ends the waits between attempts (tests give one on fake time)
    * @param alarms fires the deadlines of queued asynchronous calls, on real time
    * @param deadlines completes the futures of calls stopped by their deadline
@@ -48,6 +51,7 @@ final class CallRunner {
       LoopSettings settings,
       Exchange exchange,
       WireSlots slots,
+      ConnectionSharing sharing,
       ClientLifecycle lifecycle,
       ScheduledExecutorService waits,
       ScheduledExecutorService alarms,
@@ -55,6 +59,7 @@ final class CallRunner {
     this.settings = settings;
     this.exchange = exchange;
     this.slots = slots;
+    this.sharing = sharing;
     this.lifecycle = lifecycle;
     this.waits = waits;
     this.alarms = alarms;
@@ -105,6 +110,7 @@ final class CallRunner {
 
   /** Sends once a slot is free; null if the thread was interrupted while it waited for one (nothing sent). */
   private <T> @Nullable Outcome<?> sendBlocking(CallLoop<T> loop, Step.Send<T> send) {
+    sharing.beforeTake();
     CompletableFuture<Void> turn = slots.take();
     long timeoutNanos = send.timeoutNanos();
     if (!turn.isDone()) {
@@ -226,6 +232,7 @@ final class CallRunner {
 
   /** Sends once a slot is free: now, or on the thread that gives one up; the deadline bounds the wait. */
   private <T> void sendAsync(CallLoop<T> loop, CompletableFuture<T> future, Step.Send<T> send) {
+    sharing.beforeTake();
     CompletableFuture<Void> turn = slots.take();
     if (turn.isDone()) {
       sendOnSlot(loop, future, send, send.timeoutNanos());

@@ -8,26 +8,29 @@ import okhttp3.EventListener;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Tells each {@link Attempt} whether OkHttp opened a connection for it or reused one from the pool: a call that
- * acquires a connection without having started to connect got a pooled one (OkHttp's connection objects do not say it
- * themselves). Stateless: the attempt is the call's tag, so one instance serves every call.
+ * Tells each {@link Attempt} whether OkHttp opened a connection for it or reused one from the pool (a call that
+ * acquires a connection without having started to connect got a pooled one: OkHttp's connection objects do not say it
+ * themselves), and the client's {@link ConnectionSharing} which protocol its connections speak. The attempt is the
+ * call's tag, so one instance serves every call of a client.
  */
 final class ConnectionEvents extends EventListener {
 
-  private static final ConnectionEvents INSTANCE = new ConnectionEvents();
+  private final ConnectionSharing sharing;
 
-  private ConnectionEvents() {}
+  ConnectionEvents(ConnectionSharing sharing) {
+    this.sharing = sharing;
+  }
 
   /** For a client of our own. */
-  static EventListener.Factory factory() {
-    return call -> INSTANCE;
+  EventListener.Factory factory() {
+    return call -> this;
   }
 
   /** For a caller's shared client: ours first, then the listener its own factory makes, which hears every event. */
-  static EventListener.Factory around(EventListener.Factory theirs) {
+  EventListener.Factory around(EventListener.Factory theirs) {
     return call -> {
       EventListener their = theirs.create(call);
-      return their == EventListener.NONE ? INSTANCE : INSTANCE.plus(their);
+      return their == EventListener.NONE ? this : this.plus(their);
     };
   }
 
@@ -35,7 +38,7 @@ final class ConnectionEvents extends EventListener {
   public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     Attempt attempt = attemptOf(call);
     if (attempt != null) {
-      attempt.connecting();
+      attempt.connecting(Proxies.describe(proxy));
     }
   }
 
@@ -44,6 +47,7 @@ final class ConnectionEvents extends EventListener {
     Attempt attempt = attemptOf(call);
     if (attempt != null) {
       attempt.connectionAcquired();
+      sharing.acquired(connection.protocol());
     }
   }
 

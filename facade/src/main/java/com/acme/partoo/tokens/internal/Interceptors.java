@@ -62,6 +62,7 @@ final class Interceptors {
       if (key != null) {
         request.header(API_KEY_HEADER, key);
       }
+      attempt.onTheWire();
       Response response = chain.proceed(request.build());
       attempt.responded();
       String retryAfter = response.header(RETRY_AFTER);

@@ -124,17 +124,18 @@ final class OutageGuard {
    *
    * @param against what it says against Partoo (no answer, timeout, 5xx, 429), or null when it says Partoo is up
    * @param verdict false when it says nothing about Partoo (canceled, closed, no key): the permission is released
+   * @param answerNanos how long Partoo took to answer its last request, from the request on the wire
    */
-  void callEnded(boolean verdict, @Nullable FailureKind against, long durationNanos) {
+  void callEnded(boolean verdict, @Nullable FailureKind against, long answerNanos) {
     if (breaker == null) {
       return;
     }
     if (!verdict) {
       breaker.released();
     } else if (against == null) {
-      breaker.succeeded(durationNanos);
+      breaker.succeeded(answerNanos);
     } else {
-      breaker.failed(durationNanos, against);
+      breaker.failed(answerNanos, against);
     }
   }
 

@@ -40,6 +40,14 @@ final class RetryRules {
         && !(noAnswer.cause() instanceof InterruptedIOException);
   }
 
+  /**
+   * The request can be sent again at once, for free: it went out on a stale pooled connection, or the server provably
+   * did not process it (an HTTP/2 stream it refused, or one past its GOAWAY), however the attempt got its connection.
+   */
+  static boolean isFreeResend(Outcome<?> outcome) {
+    return isStaleConnection(outcome) || outcome instanceof Outcome.NoAnswer<?> noAnswer && noAnswer.unprocessed();
+  }
+
   /** Partoo answered, so the call says Partoo is up: it refills the retry budget even if the answer was an error. */
   static boolean isAnswer(Outcome<?> outcome) {
     return outcome instanceof Outcome.Success<?>

@@ -35,7 +35,8 @@ public final class TokenService implements AutoCloseable {
   public TokenService(ClientConfig config) {
     this.config = config;
     ObjectMapper json = PartooJson.create();
-    this.transport = new Transport(config, json);
+    WireSlots slots = new WireSlots(config.maxConcurrentCalls());
+    this.transport = new Transport(config, json, slots);
     this.api = new PartooApiAdapter(transport.retrofit(), json);
     RetryPolicy policy = config.retryPolicy();
     Listeners listeners = new Listeners(config.listeners());
@@ -58,7 +59,8 @@ public final class TokenService implements AutoCloseable {
     this.runner = new CallRunner(
         settings,
         new Exchange(transport.okHttp(), json, config.clock()),
-        new WireSlots(config.maxConcurrentCalls()),
+        slots,
+        transport.sharing(),
         lifecycle,
         transport.waits(),
         transport.alarms(),

@@ -2,6 +2,7 @@ package com.acme.partoo.tokens.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,6 +13,7 @@ import okhttp3.Authenticator;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import retrofit2.Retrofit;
 import retrofit2.converter.jackson.JacksonConverterFactory;
 
@@ -22,6 +24,9 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
  * a caller's shared ones.
  */
 final class Transport implements AutoCloseable {
+
+  // OkHttp's default: HTTP/2 through ALPN when the server offers it, HTTP/1.1 otherwise.
+  private static final List<Protocol> DEFAULT_PROTOCOLS = List.of(Protocol.HTTP_2, Protocol.HTTP_1_1);
 
   private final OkHttpClient okHttp;
   private final boolean ownsOkHttp;
@@ -35,10 +40,21 @@ final class Transport implements AutoCloseable {
   // own: OkHttp's pool would start a thread per expired call (its threads are all busy with the calls that hang).
   private final ThreadPoolExecutor completions = ownCompletions();
 
-  Transport(ClientConfig config, ObjectMapper json) {
+  private final ConnectionSharing sharing;
+
+  /**
+   * @param slots the client's limit on requests in flight, which the connections' protocol may narrow while the first
+   *     connection is set up (see {@link ConnectionSharing})
+   */
+  Transport(ClientConfig config, ObjectMapper json, WireSlots slots) {
     OkHttpClient shared = config.okHttpClient();
     this.ownsOkHttp = shared == null;
-    OkHttpClient.Builder builder = shared == null ? ownClient(config) : shared.newBuilder();
+    ConnectionPool ownPool = shared == null ? new ConnectionPool(config.maxIdleConnections(),
+        config.idleConnectionTimeout().toNanos(), TimeUnit.NANOSECONDS) : null;
+    OkHttpClient.Builder builder = shared == null ? ownClient(config, ownPool) : shared.newBuilder();
+    this.sharing = new ConnectionSharing(slots, ownPool, mayMultiplex(config.baseUrl(),
+        shared == null ? DEFAULT_PROTOCOLS : shared.protocols()));
+    ConnectionEvents events = new ConnectionEvents(sharing);
     this.okHttp = builder
         // Capped by the deadline: a timeout longer than the whole call could never fire first.
         .connectTimeout(atMost(config.connectTimeout(), config.deadline()))
@@ -51,11 +67,13 @@ final class Transport implements AutoCloseable {
         .followSslRedirects(false)
         // Partoo authenticates with x-APIKey: a challenge is an answer, never a reason to send again.
         .authenticator(Authenticator.NONE)
+        // A proxy's 407 is answered (preemptively) with the configured credentials, or ends the call as a proxy error.
+        .proxyAuthenticator(new ProxyAuthentication(config.proxyCredentials(),
+            shared == null ? Authenticator.NONE : shared.proxyAuthenticator()))
         .addInterceptor(Interceptors.attempt(config.ticker(), config.apiKey()))
         .addNetworkInterceptor(Interceptors.wire(config.userAgent()))
         // Whether each attempt went out on a pooled connection: the call loop resends, free, on a stale one.
-        .eventListenerFactory(shared == null
-            ? ConnectionEvents.factory() : ConnectionEvents.around(shared.eventListenerFactory()))
+        .eventListenerFactory(shared == null ? events.factory() : events.around(shared.eventListenerFactory()))
         .build();
     this.retrofit = new Retrofit.Builder()
         .baseUrl(config.baseUrl())
@@ -75,15 +93,21 @@ final class Transport implements AutoCloseable {
    * connections (default: as many as calls may run at once, so a pool under load never closes a connection the next
    * call would reuse) for {@code idleConnectionTimeout} (default 30 s, before load balancers drop them).
    */
-  private static OkHttpClient.Builder ownClient(ClientConfig config) {
+  private static OkHttpClient.Builder ownClient(ClientConfig config, ConnectionPool pool) {
     Dispatcher dispatcher = new Dispatcher();
     int backstop = (int) Math.min(Integer.MAX_VALUE, 2L * config.maxConcurrentCalls());
     dispatcher.setMaxRequests(backstop);
     dispatcher.setMaxRequestsPerHost(backstop);
-    return new OkHttpClient.Builder()
-        .dispatcher(dispatcher)
-        .connectionPool(new ConnectionPool(config.maxIdleConnections(),
-            config.idleConnectionTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    OkHttpClient.Builder builder = new OkHttpClient.Builder().dispatcher(dispatcher).connectionPool(pool);
+    // The builder refuses these with a shared client, whose TLS and proxy are its owner's.
+    TrustMaterial trust = config.trust();
+    if (trust != null) {
+      builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+    }
+    if (config.proxy() != null) {
+      builder.proxy(config.proxy()); // else OkHttp asks the JVM's ProxySelector: https.proxyHost and the like
+    }
+    return builder;
   }
 
   /** One daemon thread, started on first use: it only ends waits and fires deadlines, so one is plenty. */
@@ -110,12 +134,23 @@ final class Transport implements AutoCloseable {
     return completions;
   }
 
+  /** Whether the server may speak HTTP/2: ALPN may pick it over TLS; in cleartext only with prior knowledge. */
+  private static boolean mayMultiplex(String baseUrl, List<Protocol> protocols) {
+    return baseUrl.startsWith("https:") ? protocols.contains(Protocol.HTTP_2)
+        : protocols.contains(Protocol.H2_PRIOR_KNOWLEDGE);
+  }
+
   private static Duration atMost(Duration timeout, Duration deadline) {
     return timeout.compareTo(deadline) > 0 ? deadline : timeout;
   }
 
   OkHttpClient okHttp() {
     return okHttp;
+  }
+
+  /** Narrows the client's requests in flight while a first HTTP/2 connection is set up. */
+  ConnectionSharing sharing() {
+    return sharing;
   }
 
   Retrofit retrofit() {

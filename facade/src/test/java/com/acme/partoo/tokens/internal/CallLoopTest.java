@@ -75,6 +75,12 @@ class CallLoopTest {
   }
 
   /** The request went out on a pooled connection the server had closed: reset before any answer. */
+  /** REFUSED_STREAM on a connection the attempt opened (or joined): not processed, whatever the connection. */
+  private static <T> Outcome<T> refusedStream() {
+    return new Outcome.NoAnswer<>(new okhttp3.internal.http2.StreamResetException(
+        okhttp3.internal.http2.ErrorCode.REFUSED_STREAM), false, false, true, null);
+  }
+
   private static <T> Outcome<T> staleConnection() {
     return new Outcome.NoAnswer<>(new SocketException("Connection reset"), true, true);
   }
@@ -336,20 +342,41 @@ class CallLoopTest {
   }
 
   @Test
-  void pastThreeStaleConnectionsInARowTheyCountAsRetriesAgain() {
+  void pastFiveFreeResendsInARowTheyCountAsRetriesAgain() {
     budget = new RetryBudget(0, 0.1);
     CallLoop<String> loop = loop(generate, RetryPolicy.none());
 
     Step<String> step = loop.start();
-    for (int free = 0; free < 3; free++) {
-      step = loop.afterAttempt(attemptOf(step), staleConnection());
+    for (int free = 0; free < 5; free++) {
+      step = loop.afterAttempt(attemptOf(step), free % 2 == 0 ? staleConnection() : refusedStream());
     }
-    Step<String> last = loop.afterAttempt(attemptOf(step), staleConnection());
+    Step<String> last = loop.afterAttempt(attemptOf(step), refusedStream());
 
     assertThat(last).isInstanceOfSatisfying(Step.Fail.class, fail -> {
-      assertThat(fail.error()).isInstanceOf(PartooConnectionException.class).hasMessageContaining("after 4 attempts");
-      assertThat(fail.error().getSuppressed()).hasSize(3);
+      assertThat(fail.error()).isInstanceOf(PartooConnectionException.class).hasMessageContaining("after 6 attempts");
+      assertThat(fail.error().getSuppressed()).hasSize(5);
     });
+  }
+
+  @Test
+  void aStreamTheServerRefusedIsSentAgainAtOnceWhateverConnectionItWentOut() {
+    budget = new RetryBudget(0, 0.1); // any retry would be refused
+    CallLoop<String> loop = loop(generate, RetryPolicy.none());
+
+    Step<String> again = loop.afterAttempt(attemptOf(loop.start()), refusedStream());
+    Step<String> last = loop.afterAttempt(attemptOf(again), new Outcome.Success<>("token"));
+
+    assertThat(again).isInstanceOfSatisfying(Step.Send.class, send -> assertThat(send.call()).isSameAs(generate));
+    assertThat(last).isEqualTo(new Step.Done<>("token"));
+  }
+
+  @Test
+  void aRevokeTheServerRefusedUnprocessedIsSentAgainWithoutACheck() {
+    CallLoop<Void> loop = loop(revoke, RetryPolicy.none());
+
+    Step<Void> again = loop.afterAttempt(attemptOf(loop.start()), refusedStream());
+
+    assertThat(again).isInstanceOfSatisfying(Step.Send.class, send -> assertThat(send.call()).isSameAs(revoke));
   }
 
   @Test

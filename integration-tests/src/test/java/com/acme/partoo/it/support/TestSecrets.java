@@ -34,6 +34,15 @@ public final class TestSecrets {
     return token;
   }
 
+  /**
+   * Registers another secret a test uses (a proxy password, and its {@code Proxy-Authorization} value), so the guard
+   * watches it too; returns it.
+   */
+  public static String secret(String secret) {
+    SECRETS.add(secret);
+    return secret;
+  }
+
   static Set<String> all() {
     return Set.copyOf(SECRETS);
   }

@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.common.Notifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
@@ -26,9 +27,11 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
+import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -37,8 +40,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A fake Partoo for one test class: WireMock on 127.0.0.1 and a free port, every exchange held to the OpenAPI spec
- * ({@link SpecContract}), and clients pre-configured for it (test API key, {@link FakeTime}, short timeouts). Register
- * it as a {@code static} {@code @RegisterExtension} field.
+ * ({@link SpecContract}), and clients pre-configured for it (test API key, {@link FakeTime}, short timeouts, the
+ * trust of the {@link Transport}). Register it as a {@code static} {@code @RegisterExtension} field. It serves
+ * cleartext HTTP/1.1 unless told another {@link Transport} by {@link #over}: a class run in every transport calls it
+ * from a {@code @BeforeParameterizedClassInvocation} method.
  *
  * <p>After each test it closes the clients the test built, waits until every served exchange has been checked against
  * the spec, and fails the test on any violation it did not {@linkplain #expectSpecViolation declare}. A test that
@@ -59,23 +64,13 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
   private final List<String> serverNotes = new CopyOnWriteArrayList<>();
   private ContractListener contract;
   private WireMockServer server;
+  private Transport transport = Transport.CLEARTEXT_HTTP1;
   private FakeTime time = new FakeTime();
 
   @Override
   public void beforeAll(ExtensionContext context) {
     contract = new ContractListener(SpecContract.load());
-    server = new WireMockServer(wireMockConfig()
-        .bindAddress("127.0.0.1")
-        .dynamicPort()
-        // The concurrency tests hold up to 64 connections busy at once. WireMock serves each request on a blocking
-        // Jetty thread, and with fewer threads Jetty starved (requests went unanswered past a 10 s read timeout).
-        .containerThreads(200)
-        .jettyAcceptors(1)
-        .notifier(new CollectingNotifier())
-        .networkTrafficListener(connections)
-        .extensions(contract));
-    server.start();
-    warmUp();
+    start();
   }
 
   @Override
@@ -85,14 +80,54 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     }
   }
 
+  /** Serves {@code transport} from now on (the server is restarted, on another port, if it served another one). */
+  public void over(Transport transport) {
+    if (transport != this.transport) {
+      server.stop();
+      this.transport = transport;
+      start();
+    }
+  }
+
+  /** The transport served. */
+  public Transport transport() {
+    return transport;
+  }
+
+  private void start() {
+    WireMockConfiguration config = wireMockConfig()
+        .bindAddress("127.0.0.1")
+        // The concurrency tests hold up to 64 connections busy at once. WireMock serves each request on a blocking
+        // Jetty thread, and with fewer threads Jetty starved (requests went unanswered past a 10 s read timeout).
+        .containerThreads(200)
+        .jettyAcceptors(1)
+        .notifier(new CollectingNotifier())
+        .networkTrafficListener(connections)
+        .extensions(contract);
+    if (transport.tls()) {
+      config.httpDisabled(true)
+          .dynamicHttpsPort()
+          .keystoreType("PKCS12")
+          .keystorePath(TestTls.serverKeyStore().toString())
+          .keystorePassword(TestTls.KEY_STORE_PASSWORD)
+          .keyManagerPassword(TestTls.KEY_STORE_PASSWORD)
+          .http2TlsDisabled(transport == Transport.TLS_HTTP1);
+    } else {
+      config.dynamicPort();
+    }
+    server = new WireMockServer(config);
+    server.start();
+    warmUp();
+  }
+
   /**
    * Serves one exchange before the first test: a fresh server takes a few hundred milliseconds to answer its first
    * request (class loading, lazy initialisation), which a test with a 200 ms read timeout would mistake for a
-   * timeout of its own.
+   * timeout of its own. Also checks that the server speaks the transport's protocol (HTTP/2 only through ALPN).
    */
   private void warmUp() {
     server.stubFor(Stubs.generate().willReturn(Stubs.tokenIssued("warm-up")));
-    OkHttpClient okHttp = new OkHttpClient.Builder().build();
+    OkHttpClient okHttp = trusting(new OkHttpClient.Builder()).build();
     Request request = new Request.Builder()
         .url(baseUrl() + "/connection/generate_token")
         .header("x-APIKey", TestSecrets.API_KEY)
@@ -101,6 +136,10 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     try (Response response = okHttp.newCall(request).execute()) {
       if (response.code() != 200) {
         throw new IllegalStateException("WireMock did not answer the warm-up request: HTTP " + response.code());
+      }
+      Protocol expected = transport == Transport.TLS_HTTP2 ? Protocol.HTTP_2 : Protocol.HTTP_1_1;
+      if (response.protocol() != expected) {
+        throw new IllegalStateException("WireMock served " + response.protocol() + " over " + transport);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("WireMock did not answer the warm-up request", e);
@@ -140,9 +179,20 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
     return server;
   }
 
-  /** {@code http://127.0.0.1:<port>/v2}: the base path of Partoo's servers, without a trailing slash. */
+  /** {@code http://127.0.0.1:<port>/v2} (https over TLS): the base path of Partoo's servers, without trailing slash. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.port() + SpecContract.BASE_PATH;
+    return transport.tls()
+        ? "https://127.0.0.1:" + server.httpsPort() + SpecContract.BASE_PATH
+        : "http://127.0.0.1:" + server.port() + SpecContract.BASE_PATH;
+  }
+
+  /** {@code builder} trusting the test CA when the transport is TLS: for an OkHttpClient a test shares or uses. */
+  public OkHttpClient.Builder trusting(OkHttpClient.Builder builder) {
+    if (transport.tls()) {
+      HandshakeCertificates trust = TestTls.trustingTheCa();
+      builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+    }
+    return builder;
   }
 
   /** This test's fake time (ticker, clock and scheduler), already set on every {@link #clientBuilder()}. */
@@ -156,11 +206,15 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
   }
 
   /**
-   * A builder pointing at this server with the test key, this test's {@link FakeTime}, the default retry policy, and
-   * timeouts short enough that a hanging test fails fast.
+   * A builder pointing at this server with the test key, this test's {@link FakeTime}, the default retry policy,
+   * timeouts short enough that a hanging test fails fast, and over TLS the trust of the test CA.
    */
   public PartooClient.Builder clientBuilder() {
-    return PartooClient.builder()
+    PartooClient.Builder builder = PartooClient.builder();
+    if (transport.tls()) {
+      builder.trustedCertificates(TestTls.caPem());
+    }
+    return builder
         .apiKey(TestSecrets.API_KEY)
         .baseUrl(baseUrl())
         .appBaseUrl("https://app.partoo.test/app")

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 
 /**
  * A running fake Partoo, assembled from its {@link Settings}: the one entry point {@code FakePartoo} uses, so that
@@ -24,9 +26,11 @@ public final class FakeServer {
   private final FaultSchedule faults;
   private final RequestJournal journal;
   private final TestScopes tests;
+  private final ServerTls tls;
 
   private FakeServer(LoopbackServer server, Dispatcher dispatcher, Directory directory, FaultSchedule faults,
-      RequestJournal journal, TestScopes tests) {
+      RequestJournal journal, TestScopes tests, ServerTls tls) {
+    this.tls = tls;
     this.server = server;
     this.dispatcher = dispatcher;
     this.directory = directory;
@@ -45,9 +49,11 @@ public final class FakeServer {
    * @param zone the zone timestamps are written in
    * @param tokenGenerator makes token texts
    * @param expiredTokenRetention how long an expired token is still known
+   * @param https whether to serve HTTPS, from a certificate generated at start
+   * @param http2 with {@code https}, whether to offer HTTP/2 (through ALPN) beside HTTP/1.1
    */
   public record Settings(List<User> users, List<ApiKeyGrant> keys, int port, Clock clock, ZoneId zone,
-      Supplier<String> tokenGenerator, Duration expiredTokenRetention) {
+      Supplier<String> tokenGenerator, Duration expiredTokenRetention, boolean https, boolean http2) {
 
     /** Copies the lists. */
     public Settings {
@@ -75,16 +81,45 @@ public final class FakeServer {
     TestScopes tests = new TestScopes(directory, faults, journal, faultOrder);
     TokenStore tokens = new TokenStore(settings.clock(), settings.tokenGenerator(), settings.expiredTokenRetention());
     Dispatcher dispatcher = new Dispatcher(directory, tokens, settings.zone(), faults, journal, tests);
-    LoopbackServer server = LoopbackServer.start(settings.port(), dispatcher);
-    return new FakeServer(server, dispatcher, directory, faults, journal, tests);
+    ServerTls tls = settings.https() ? ServerTls.generate() : null;
+    LoopbackServer server = LoopbackServer.start(settings.port(), dispatcher, tls, settings.http2());
+    return new FakeServer(server, dispatcher, directory, faults, journal, tests, tls);
   }
 
-  /** {@code http://127.0.0.1:PORT/v2}. */
+  /** Whether it serves HTTPS. */
+  public boolean https() {
+    return tls != null;
+  }
+
+  /** The PEM of the CA that signs the server's certificate; only with HTTPS. */
+  public String certificatePem() {
+    return requireTls().certificatePem();
+  }
+
+  /** A client context trusting that CA alone; only with HTTPS. */
+  public SSLContext sslContext() {
+    return requireTls().clientContext();
+  }
+
+  /** The trust manager of {@link #sslContext()}; only with HTTPS. */
+  public X509TrustManager trustManager() {
+    return requireTls().clientTrustManager();
+  }
+
+  private ServerTls requireTls() {
+    if (tls == null) {
+      throw new IllegalStateException("this fake serves cleartext HTTP: start it with FakePartoo.Builder.https()"
+          + " to get trust material");
+    }
+    return tls;
+  }
+
+  /** {@code http://127.0.0.1:PORT/v2} (https with HTTPS). */
   public String baseUrl() {
     return root() + Dispatcher.API_PREFIX;
   }
 
-  /** {@code http://127.0.0.1:PORT/app}. */
+  /** {@code http://127.0.0.1:PORT/app} (https with HTTPS). */
   public String appBaseUrl() {
     return root() + Dispatcher.APP_PREFIX;
   }
@@ -142,6 +177,6 @@ public final class FakeServer {
   }
 
   private String root() {
-    return "http://" + LoopbackServer.HOST + ":" + port();
+    return (tls == null ? "http" : "https") + "://" + LoopbackServer.HOST + ":" + port();
   }
 }

@@ -1,5 +1,6 @@
 package com.acme.partoo.mock.internal;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import okhttp3.Headers;
  * Hands each request MockWebServer reads to the fake's {@link RequestHandler}, after the {@link ProtocolCheck}, and
  * turns its {@link Answer} into a response. Keeps HTTP/1.x persistence as RFC 9112 says, which MockWebServer leaves
  * to its dispatcher: after {@code Connection: close}, or an HTTP/1.0 request without {@code keep-alive}, the
- * connection is closed once answered.
+ * connection is closed once answered. Over HTTP/2 a connection carries other requests: no {@code Connection} header
+ * (HTTP/2 forbids it), and a dropped answer resets the request's stream instead of closing the connection.
  */
 final class MockWebServerDispatcher extends mockwebserver3.Dispatcher {
 
@@ -39,15 +41,35 @@ final class MockWebServerDispatcher extends mockwebserver3.Dispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest recorded) throws InterruptedException {
     forgetQueuedRequests();
+    boolean http2 = ProtocolCheck.isHttp2(recorded);
     Optional<Answer> refusal = ProtocolCheck.refusal(recorded);
     if (refusal.isPresent()) {
-      return encoder.encode(refusal.get(), true, "close");
+      return encoder.encode(refusal.get(), true, http2 ? null : "close");
     }
     Optional<Answer> answer = handler.answer(request(recorded));
     if (answer.isEmpty()) {
+      if (http2) {
+        throw resetStream();
+      }
       return ResponseEncoder.NO_ANSWER;
     }
-    return encoder.encode(answer.get(), !recorded.getMethod().equals("HEAD"), connectionHeader(recorded));
+    return encoder.encode(answer.get(), !recorded.getMethod().equals("HEAD"),
+        http2 ? null : connectionHeader(recorded));
+  }
+
+  /**
+   * No answer on HTTP/2, where closing the connection would cut its other requests: MockWebServer's stream handler
+   * answers an {@code IOException} from here with RST_STREAM (PROTOCOL_ERROR) before any header, which a client sees
+   * as a stream reset, no status. Its socket effects cannot do that (on HTTP/2 they come from {@link #peek()}, before
+   * the request is read), and {@code dispatch} declares only {@code InterruptedException}: hence the unchecked throw.
+   */
+  private static RuntimeException resetStream() {
+    return MockWebServerDispatcher.<RuntimeException>sneaky(new IOException("dropped by the fake's fault schedule"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <E extends Throwable> E sneaky(Throwable failure) throws E {
+    throw (E) failure;
   }
 
   @Override

@@ -8,9 +8,10 @@ import mockwebserver3.RecordedRequest;
 
 /**
  * What the fake refuses before it sees a request, answering a short HTML page and closing the connection: what
- * MockWebServer reads leniently but the fake cannot take as an origin-form HTTP/1.x request (RFC 9112). Above all
- * a request target that is not a valid URI, such as a token sent with its backslash unencoded. The messages never
- * quote the request: a query may hold a token.
+ * MockWebServer reads leniently but the fake cannot take as an origin-form HTTP/1.x request (RFC 9112), or as an
+ * HTTP/2 request (framed by HTTP/2 itself: only its target is checked). Above all a request target that is not a valid
+ * URI, such as a token sent with its backslash unencoded. The messages never quote the request: a query may hold a
+ * token.
  */
 final class ProtocolCheck {
 
@@ -25,8 +26,12 @@ final class ProtocolCheck {
       // An unencoded backslash or a malformed %-escape, typically.
       return refuse(400, "The request target is not a valid URI: encode it.");
     }
+    if (isHttp2(request)) {
+      return request.getBodySize() > MAX_BODY
+          ? refuse(413, "The request body is too large for the fake Partoo.") : Optional.empty();
+    }
     if (!request.getVersion().equals("HTTP/1.1") && !request.getVersion().equals("HTTP/1.0")) {
-      return refuse(505, "Only HTTP/1.0 and HTTP/1.1 are served.");
+      return refuse(505, "Only HTTP/1.0, HTTP/1.1 and (over HTTPS) HTTP/2 are served.");
     }
     List<String> encodings = request.getHeaders().values("Transfer-Encoding");
     List<String> lengths = request.getHeaders().values("Content-Length");
@@ -45,6 +50,14 @@ final class ProtocolCheck {
       return refuse(413, "The request body is too large for the fake Partoo.");
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether {@code request} came over HTTP/2 (one connection carries many requests: no connection-level answers). Only
+   * negotiated through TLS: an HTTP/1 request line that says {@code HTTP/2} is refused like any other version.
+   */
+  static boolean isHttp2(RecordedRequest request) {
+    return request.getVersion().equals("HTTP/2") && request.getHandshake() != null;
   }
 
   /** The target as a URI; only after {@link #refusal} found none. */

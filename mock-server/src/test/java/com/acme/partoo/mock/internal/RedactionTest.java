@@ -70,7 +70,7 @@ class RedactionTest {
   @Test
   void aRunningFakeItsTestSharesFaultsAndJournalShowNoPartOfTheKey() {
     FakeServer.Settings settings = new FakeServer.Settings(USERS, List.of(new ApiKeyGrant(KEY, "admin", Set.of("u1"))),
-        0, Clock.systemUTC(), ZoneOffset.UTC, () -> TOKEN, Duration.ofHours(1));
+        0, Clock.systemUTC(), ZoneOffset.UTC, () -> TOKEN, Duration.ofHours(1), false, true);
     FakeServer server = FakeServer.start(settings);
     try (TestScope scope = server.openTest()) {
       String alias = scope.apiKey(KEY);

@@ -1,0 +1,30 @@
+package com.acme.partoo.it.support;
+
+/**
+ * How the client reaches the test server: the integration suite's core cases run in each, as Partoo is reached in
+ * production (HTTPS, HTTP/2 or HTTP/1.1 through ALPN) and as the tests used to run (cleartext on loopback).
+ */
+public enum Transport {
+  /** Plain HTTP/1.1 on loopback. */
+  CLEARTEXT_HTTP1("cleartext HTTP/1.1"),
+  /** HTTPS, the server offering HTTP/1.1 only. */
+  TLS_HTTP1("TLS HTTP/1.1"),
+  /** HTTPS, HTTP/2 negotiated through ALPN. */
+  TLS_HTTP2("TLS HTTP/2");
+
+  private final String shown;
+
+  Transport(String shown) {
+    this.shown = shown;
+  }
+
+  public boolean tls() {
+    return this != CLEARTEXT_HTTP1;
+  }
+
+  /** How a test report shows it. */
+  @Override
+  public String toString() {
+    return shown;
+  }
+}
