@@ -36,9 +36,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 @EnumSource(Transport.class)
 class FaultsIT {
 
-  // Real time, kept small: a 200 ms read timeout against a 400 ms server delay.
-  private static final Duration READ_TIMEOUT = Duration.ofMillis(200);
-  private static final int SERVER_DELAY_MILLIS = 400;
+  // Real time: a 1 s read timeout against a 5 s server delay. Far apart, so that a busy machine can neither make the
+  // delayed answer beat the timeout nor make a prompt answer (the retry's) miss it.
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(1);
+  private static final int SERVER_DELAY_MILLIS = 5_000;
 
   @RegisterExtension
   static final WireMockPartoo partoo = new WireMockPartoo();

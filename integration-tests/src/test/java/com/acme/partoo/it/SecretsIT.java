@@ -196,9 +196,9 @@ class SecretsIT {
   @Test
   void timeoutWhileCheckingNeverQuotesTheTokenFromTheUrl() {
     partoo.server().stubFor(check().willReturn(
-        tokenStatus(TestSecrets.TOKEN, "valid", null, null, null).withFixedDelay(400)));
+        tokenStatus(TestSecrets.TOKEN, "valid", null, null, null).withFixedDelay(5_000)));
     ConnectionTokens tokens = partoo.build(partoo.clientBuilder()
-        .readTimeout(Duration.ofMillis(200))
+        .readTimeout(Duration.ofMillis(500))
         .retryPolicy(RetryPolicy.none())).connectionTokens();
 
     PartooException failure = partooFailure(() -> tokens.check("42", TestSecrets.TRICKY_TOKEN));

@@ -207,7 +207,9 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
 
   /**
    * A builder pointing at this server with the test key, this test's {@link FakeTime}, the default retry policy,
-   * timeouts short enough that a hanging test fails fast, and over TLS the trust of the test CA.
+   * over TLS the trust of the test CA, and real-time timeouts that a busy machine's answers always beat, yet short
+   * enough that a hanging test fails in seconds. A test that needs a timeout to fire sets its own, far from the
+   * server's delay.
    */
   public PartooClient.Builder clientBuilder() {
     PartooClient.Builder builder = PartooClient.builder();
@@ -218,8 +220,8 @@ public final class WireMockPartoo implements BeforeAllCallback, AfterAllCallback
         .apiKey(TestSecrets.API_KEY)
         .baseUrl(baseUrl())
         .appBaseUrl("https://app.partoo.test/app")
-        .connectTimeout(Duration.ofSeconds(1))
-        .readTimeout(Duration.ofSeconds(2))
+        .connectTimeout(Duration.ofSeconds(5))
+        .readTimeout(Duration.ofSeconds(10))
         .deadline(Duration.ofSeconds(10))
         .retryPolicy(RetryPolicy.defaults())
         .ticker(time)
