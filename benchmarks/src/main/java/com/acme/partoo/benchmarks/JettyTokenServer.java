@@ -10,6 +10,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.http2.server.HTTP2ServerConnectionFactory;
 import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.io.RateControl;
 import org.eclipse.jetty.io.ssl.SslHandshakeListener;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
@@ -26,8 +27,8 @@ import org.eclipse.jetty.util.ssl.SslContextFactory;
  * The TLS HTTP/2 server of the benchmarks: Jetty 12 on loopback, ALPN (the JDK's) selecting {@code h2}, or HTTP/1.1 for
  * a client that offers no ALPN or only {@code http/1.1}, with the {@link CannedTokenServer}'s answers pre-encoded and a
  * non-blocking handler that drains the request body and writes them. Jetty's defaults otherwise (its thread pool,
- * {@code SETTINGS_MAX_CONCURRENT_STREAMS} 128, a 30 s idle timeout), without the {@code Server} and {@code Date} headers
- * the canned server does not send either. Writing a minimal HTTP/2 server (HPACK, flow control, settings) is not worth
+ * {@code SETTINGS_MAX_CONCURRENT_STREAMS} 128, a 30 s idle timeout), except its rapid-reset protection (off: see the
+ * constructor) and the {@code Server} and {@code Date} headers, which the canned server does not send either. Writing a minimal HTTP/2 server (HPACK, flow control, settings) is not worth
  * it: every client of a run talks to this one, so their ratios stay fair.
  */
 public final class JettyTokenServer implements TokenServer {
@@ -49,6 +50,12 @@ public final class JettyTokenServer implements TokenServer {
     http.setSendServerVersion(false);
     http.setSendDateHeader(false);
     HTTP2ServerConnectionFactory h2 = new HTTP2ServerConnectionFactory(http);
+    // No rapid-reset protection (Jetty's default closes a connection after 128 suspicious frames in a second): OkHttp
+    // resets a stream whose body is closed before its END_STREAM was read, which Jackson's streaming parse does now
+    // and then under 16 threads, and Jetty then rotates connections by GOAWAY, whose refused streams OkHttp does not
+    // resend with retryOnConnectionFailure(false). A measure of steady-state cost must not turn into a measure of that
+    // (docs/performance.md, "Transports and peers", says what it did).
+    h2.setRateControlFactory(new RateControl.Factory() {});
     HttpConnectionFactory h1 = new HttpConnectionFactory(http);
     ALPNServerConnectionFactory alpn = new ALPNServerConnectionFactory(h2.getProtocol(), h1.getProtocol());
     alpn.setDefaultProtocol(h1.getProtocol());
