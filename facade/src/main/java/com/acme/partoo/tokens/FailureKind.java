@@ -23,6 +23,13 @@ public enum FailureKind {
   NO_ANSWER,
   /** No answer in time: a timeout, or the call's deadline. */
   TIMEOUT,
+  /**
+   * No connection, because of this service's TLS settings: Partoo's certificate is not trusted or does not match the
+   * host name, or client and server share no protocol version or cipher suite. Not retried, not held against Partoo.
+   */
+  TLS,
+  /** No connection, because the HTTP proxy refused the tunnel (407, or another status): not retried. */
+  PROXY,
   /** Not sent: the outage protection considers Partoo down, or Partoo asked the client to wait past the deadline. */
   OUTAGE,
   /** The client was closed while the call was in flight. */

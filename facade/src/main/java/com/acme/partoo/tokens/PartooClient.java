@@ -3,8 +3,11 @@ package com.acme.partoo.tokens;
 import com.acme.partoo.tokens.internal.ClientConfig;
 import com.acme.partoo.tokens.internal.Secrets;
 import com.acme.partoo.tokens.internal.TokenService;
+import com.acme.partoo.tokens.internal.TrustMaterial;
 import com.acme.partoo.tokens.internal.Urls;
 import com.acme.partoo.tokens.internal.UserAgent;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +16,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.X509TrustManager;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
 
@@ -71,10 +76,13 @@ public final class PartooClient implements AutoCloseable {
     service.close();
   }
 
-  /** Shows where the client points; never the API key. */
+  /** Shows where the client points (and through which proxy); never the API key nor a proxy password. */
   @Override
   public String toString() {
-    return "PartooClient[baseUrl=" + settings.baseUrl + ", apiKey=****]";
+    Proxy proxy = settings.proxy;
+    return "PartooClient[baseUrl=" + settings.baseUrl
+        + (proxy == null || proxy.type() == Proxy.Type.DIRECT ? "" : ", proxy=" + proxy.address())
+        + ", apiKey=****]";
   }
 
   /**
@@ -109,6 +117,10 @@ public final class PartooClient implements AutoCloseable {
     private int maxConcurrentCalls = DEFAULT_MAX_CONCURRENT_CALLS;
     private @Nullable Integer maxIdleConnections;
     private @Nullable Duration idleConnectionTimeout;
+    private @Nullable TrustMaterial sslContext;
+    private @Nullable TrustMaterial trustedCertificates;
+    private @Nullable Proxy proxy;
+    private @Nullable Supplier<@Nullable PasswordAuthentication> proxyCredentials;
 
     private Builder() {}
 
@@ -131,6 +143,10 @@ public final class PartooClient implements AutoCloseable {
       this.maxConcurrentCalls = other.maxConcurrentCalls;
       this.maxIdleConnections = other.maxIdleConnections;
       this.idleConnectionTimeout = other.idleConnectionTimeout;
+      this.sslContext = other.sslContext;
+      this.trustedCertificates = other.trustedCertificates;
+      this.proxy = other.proxy;
+      this.proxyCredentials = other.proxyCredentials;
     }
 
     /** The API key sent as {@code x-APIKey}; checked by {@link #build()} (never echoed). Required, or a supplier. */
@@ -236,8 +252,9 @@ public final class PartooClient implements AutoCloseable {
     /**
      * An OkHttpClient to share connections and threads with. The client derives its own from it (its timeouts, no
      * silent retries, no redirects, the key added after any interceptor of yours, so logging interceptors never see
-     * it) and does not shut it down on {@link PartooClient#close()}. Its dispatcher and connection pool stay as they
-     * are, being its owner's: see {@link #maxConcurrentCalls(int)}.
+     * it) and does not shut it down on {@link PartooClient#close()}. Its dispatcher, connection pool, TLS and proxy
+     * settings stay as they are, being its owner's: see {@link #maxConcurrentCalls(int)}; its proxy authenticator
+     * still answers, and a {@code 407} it gives up on ends the call as {@link FailureKind#PROXY}.
      */
     public Builder okHttpClient(OkHttpClient okHttpClient) {
       this.okHttpClient = Objects.requireNonNull(okHttpClient, "okHttpClient");
@@ -282,6 +299,56 @@ public final class PartooClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The TLS context connections are made with, and the trust manager it was initialised with (OkHttp needs both):
+     * for a private CA, a client certificate or a provider of your own. Default: the JVM's. Not with
+     * {@link #trustedCertificates(String)}, nor with {@link #okHttpClient(OkHttpClient)}, whose TLS is its owner's.
+     */
+    public Builder sslContext(SSLContext sslContext, X509TrustManager trustManager) {
+      this.sslContext = TrustMaterial.of(sslContext, trustManager);
+      return this;
+    }
+
+    /**
+     * Trusts the CA certificates in {@code pem} (one or more {@code -----BEGIN CERTIFICATE-----} blocks) instead of
+     * the JVM's default CAs, as curl's {@code --cacert} does: for a private CA, or a TLS-inspecting proxy's. Not with
+     * {@link #sslContext(SSLContext, X509TrustManager)}, nor with {@link #okHttpClient(OkHttpClient)}.
+     *
+     * @throws IllegalArgumentException if {@code pem} holds no certificate or one that cannot be read (the message
+     *     names {@code trustedCertificates}, never quotes it)
+     */
+    public Builder trustedCertificates(String pem) {
+      this.trustedCertificates = TrustMaterial.fromPem(pem, "trustedCertificates");
+      return this;
+    }
+
+    /**
+     * An HTTP proxy to reach Partoo through (a {@code CONNECT} tunnel for https), or {@link Proxy#NO_PROXY} to go
+     * direct. Default: the JVM's {@link java.net.ProxySelector}, so {@code https.proxyHost}, {@code https.proxyPort}
+     * and {@code http.nonProxyHosts} work without this. Not with {@link #okHttpClient(OkHttpClient)}.
+     *
+     * @throws IllegalArgumentException for a SOCKS proxy
+     */
+    public Builder proxy(Proxy proxy) {
+      Objects.requireNonNull(proxy, "proxy");
+      if (proxy.type() == Proxy.Type.SOCKS) {
+        throw new IllegalArgumentException("proxy must be an HTTP proxy (or Proxy.NO_PROXY), was SOCKS");
+      }
+      this.proxy = proxy;
+      return this;
+    }
+
+    /**
+     * The user and password the HTTP proxy asks for, sent as {@code Proxy-Authorization: Basic} with each tunnel's
+     * {@code CONNECT} (preemptively). Read each time a tunnel is opened, so a rotated password is picked up without a
+     * new client; null from it sends none. Quick and thread-safe, like the key supplier. Applies to the proxy of
+     * {@link #proxy(Proxy)} or the JVM's; never logged nor shown. Not with {@link #okHttpClient(OkHttpClient)}.
+     */
+    public Builder proxyCredentials(Supplier<@Nullable PasswordAuthentication> credentials) {
+      this.proxyCredentials = Objects.requireNonNull(credentials, "proxyCredentials");
+      return this;
+    }
+
     /** Appended to the User-Agent (which names this library and its version), e.g. {@code "billing/4.1"}. */
     public Builder userAgentSuffix(String suffix) {
       UserAgent.of(Objects.requireNonNull(suffix, "userAgentSuffix"));
@@ -319,7 +386,8 @@ public final class PartooClient implements AutoCloseable {
      * Returns a new client.
      *
      * @throws IllegalStateException if no API key was set, or the key cannot be sent as a header (the message says
-     *     why without quoting it)
+     *     why without quoting it), or settings exclude each other (both trust settings; a connection setting with
+     *     {@link #okHttpClient(OkHttpClient)})
      */
     public PartooClient build() {
       if (apiKey == null) {
@@ -334,6 +402,17 @@ public final class PartooClient implements AutoCloseable {
       if (okHttpClient != null && (maxIdleConnections != null || idleConnectionTimeout != null)) {
         throw new IllegalStateException("maxIdleConnections and idleConnectionTimeout configure the client's own"
             + " connection pool; with okHttpClient(...) the pool is the shared client's: configure it there");
+      }
+      if (sslContext != null && trustedCertificates != null) {
+        throw new IllegalStateException("sslContext(...) and trustedCertificates(...) both set what TLS connections"
+            + " trust: set one (put the certificates in the SSLContext's trust manager, or use trustedCertificates"
+            + " alone)");
+      }
+      if (okHttpClient != null && (sslContext != null || trustedCertificates != null || proxy != null
+          || proxyCredentials != null)) {
+        throw new IllegalStateException("sslContext, trustedCertificates, proxy and proxyCredentials configure the"
+            + " client's own connections; with okHttpClient(...) TLS and proxies are the shared client's: configure"
+            + " them there (sslSocketFactory, proxy, proxyAuthenticator)");
       }
       ClientConfig config = new ClientConfig(
           Urls.normalizeBase(baseUrl, "baseUrl"),
@@ -352,7 +431,10 @@ public final class PartooClient implements AutoCloseable {
           listeners,
           maxConcurrentCalls,
           maxIdleConnections != null ? maxIdleConnections : maxConcurrentCalls,
-          idleConnectionTimeout != null ? idleConnectionTimeout : DEFAULT_IDLE_CONNECTION_TIMEOUT);
+          idleConnectionTimeout != null ? idleConnectionTimeout : DEFAULT_IDLE_CONNECTION_TIMEOUT,
+          sslContext != null ? sslContext : trustedCertificates,
+          proxy,
+          proxyCredentials);
       return new PartooClient(new Builder(this), config);
     }
 

@@ -8,15 +8,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.QueueDispatcher;
 import mockwebserver3.RecordedRequest;
+import okhttp3.Protocol;
+import okhttp3.tls.HeldCertificate;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -24,7 +32,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * A scripted Partoo on 127.0.0.1, port 0, with clients pointed at it that wait on a {@link FakeScheduler} and read a
  * {@link FakeClock}: nothing sleeps, and each test gets a fresh server, clock and scheduler. Register it with
- * {@code @RegisterExtension final FakePartoo partoo = new FakePartoo();}. Clients made here are closed after each test.
+ * {@code @RegisterExtension final FakePartoo partoo = new FakePartoo();} (cleartext HTTP/1.1), or
+ * {@link #https(HeldCertificate, Protocol...)} for TLS. Clients made here are closed after each test.
  */
 final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
 
@@ -42,11 +51,45 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   final FakeClock clock = new FakeClock();
   final FakeScheduler scheduler = new FakeScheduler(clock);
   private final List<PartooClient> clients = new ArrayList<>();
+  private final HeldCertificate certificate;
+  private final List<Protocol> protocols;
+  private final AtomicInteger connections = new AtomicInteger();
+  private Consumer<SSLSocket> serverSocketSetup = socket -> {};
   private MockWebServer server;
+
+  /** Cleartext HTTP/1.1. */
+  FakePartoo() {
+    this(null, List.of());
+  }
+
+  private FakePartoo(HeldCertificate certificate, List<Protocol> protocols) {
+    this.certificate = certificate;
+    this.protocols = protocols;
+  }
+
+  /**
+   * HTTPS with {@code certificate} (see {@link TestTls}), offering {@code protocols} through ALPN (HTTP/2 and HTTP/1.1
+   * when none are given); clients from {@link #builder()} trust nothing special: tests give them the trust they test.
+   */
+  static FakePartoo https(HeldCertificate certificate, Protocol... protocols) {
+    return new FakePartoo(certificate,
+        protocols.length == 0 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1) : List.of(protocols));
+  }
+
+  /** Sets up each server-side TLS socket before its handshake (protocols, cipher suites): for handshake failures. */
+  FakePartoo restrictingServerSockets(Consumer<SSLSocket> setup) {
+    this.serverSocketSetup = setup;
+    return this;
+  }
 
   @Override
   public void beforeEach(ExtensionContext context) throws IOException {
     server = new MockWebServer();
+    server.setServerSocketFactory(new CountingServerSockets(connections));
+    if (certificate != null) {
+      server.useHttps(new SetUpSslSockets(TestTls.serverSockets(certificate), serverSocketSetup));
+      server.setProtocols(protocols);
+    }
     QueueDispatcher queue = new QueueDispatcher();
     queue.setFailFast(json(UNSCRIPTED_STATUS, "{\"unscripted\":true}"));
     server.setDispatcher(queue);
@@ -100,9 +143,19 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     return client().connectionTokens();
   }
 
-  /** The API base URL, {@code http://127.0.0.1:<port>/v2}, without trailing slash. */
+  /** The API base URL, {@code http://127.0.0.1:<port>/v2} (or https), without trailing slash. */
   String baseUrl() {
-    return server.url("/v2").toString();
+    return certificate == null ? server.url("/v2").toString() : "https://127.0.0.1:" + server.getPort() + "/v2";
+  }
+
+  /** The server's port on 127.0.0.1. */
+  int port() {
+    return server.getPort();
+  }
+
+  /** TCP connections the server accepted so far (each HTTPS one is a TLS handshake, successful or not). */
+  int connectionsAccepted() {
+    return connections.get();
   }
 
   void enqueue(MockResponse... responses) {
@@ -198,6 +251,95 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
       return JSON.writeValueAsString(value);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Server sockets that count the connections they accept. */
+  private static final class CountingServerSockets extends ServerSocketFactory {
+    private final AtomicInteger accepted;
+
+    CountingServerSockets(AtomicInteger accepted) {
+      this.accepted = accepted;
+    }
+
+    @Override
+    public ServerSocket createServerSocket() throws IOException {
+      return new ServerSocket() {
+        @Override
+        public Socket accept() throws IOException {
+          Socket socket = super.accept();
+          accepted.incrementAndGet();
+          return socket;
+        }
+      };
+    }
+
+    // MockWebServer makes its socket with the method above and binds it itself.
+    @Override
+    public ServerSocket createServerSocket(int port) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
+      throw new UnsupportedOperationException();
+    }
+  }
+
+  /** A server's TLS sockets, each set up by {@code setup} as it is made. */
+  private static final class SetUpSslSockets extends SSLSocketFactory {
+    private final SSLSocketFactory delegate;
+    private final Consumer<SSLSocket> setup;
+
+    SetUpSslSockets(SSLSocketFactory delegate, Consumer<SSLSocket> setup) {
+      this.delegate = delegate;
+      this.setup = setup;
+    }
+
+    private Socket setUp(Socket socket) {
+      setup.accept((SSLSocket) socket);
+      return socket;
+    }
+
+    @Override
+    public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
+      return setUp(delegate.createSocket(socket, host, port, autoClose));
+    }
+
+    @Override
+    public String[] getDefaultCipherSuites() {
+      return delegate.getDefaultCipherSuites();
+    }
+
+    @Override
+    public String[] getSupportedCipherSuites() {
+      return delegate.getSupportedCipherSuites();
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+      return setUp(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+      return setUp(delegate.createSocket(host, port, localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+      return setUp(delegate.createSocket(host, port));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort)
+        throws IOException {
+      return setUp(delegate.createSocket(address, port, localAddress, localPort));
     }
   }
 }

@@ -31,6 +31,8 @@ final class Attempt {
   private volatile int requestsSent;
   private volatile int status;
   private volatile boolean connecting;
+  private volatile @Nullable String proxy;
+  private volatile boolean acquired;
   private volatile boolean pooledConnection;
   private volatile boolean responded;
 
@@ -78,9 +80,18 @@ final class Attempt {
     return requestsSent > 0;
   }
 
-  /** OkHttp began opening a connection for this attempt (its {@code connectStart} event). */
-  void connecting() {
+  /**
+   * OkHttp began opening a connection for this attempt (its {@code connectStart} event), through {@code proxy}
+   * ({@code host:port}) or directly (null).
+   */
+  void connecting(@Nullable String proxy) {
+    this.proxy = proxy;
     this.connecting = true;
+  }
+
+  /** The HTTP proxy this attempt's last connection set-up went through, or null (direct, or a pooled connection). */
+  @Nullable String proxy() {
+    return proxy;
   }
 
   /**
@@ -89,6 +100,12 @@ final class Attempt {
    */
   void connectionAcquired() {
     this.pooledConnection = !connecting;
+    this.acquired = true;
+  }
+
+  /** Whether the attempt got a connection: a failure before that was one of setting up the connection. */
+  boolean hasConnection() {
+    return acquired;
   }
 
   /** Whether the request went out on a connection reused from the pool. */

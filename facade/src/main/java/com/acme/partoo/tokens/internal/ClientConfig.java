@@ -4,6 +4,8 @@ import com.acme.partoo.tokens.OutagePolicy;
 import com.acme.partoo.tokens.PartooListener;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.acme.partoo.tokens.Ticker;
+import java.net.PasswordAuthentication;
+import java.net.Proxy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +30,9 @@ import org.jspecify.annotations.Nullable;
  * @param maxConcurrentCalls how many requests of this client may be on the wire at once, blocking and async together
  * @param maxIdleConnections idle connections our own pool keeps (unused with a caller's client)
  * @param idleConnectionTimeout how long our own pool keeps an idle connection (unused with a caller's client)
+ * @param trust what TLS connections trust, or null for the JVM's default (or a caller's client's own)
+ * @param proxy an explicit proxy, or null for the JVM's {@code ProxySelector} (or a caller's client's own)
+ * @param proxyCredentials read each time a proxy tunnel is opened, or null for none
  */
 public record ClientConfig(
     String baseUrl,
@@ -46,7 +51,10 @@ public record ClientConfig(
     List<PartooListener> listeners,
     int maxConcurrentCalls,
     int maxIdleConnections,
-    Duration idleConnectionTimeout) {
+    Duration idleConnectionTimeout,
+    @Nullable TrustMaterial trust,
+    @Nullable Proxy proxy,
+    @Nullable Supplier<@Nullable PasswordAuthentication> proxyCredentials) {
 
   /** Copies the listeners. */
   public ClientConfig {

@@ -35,7 +35,7 @@ final class ConnectionEvents extends EventListener {
   public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
     Attempt attempt = attemptOf(call);
     if (attempt != null) {
-      attempt.connecting();
+      attempt.connecting(Proxies.describe(proxy));
     }
   }
 

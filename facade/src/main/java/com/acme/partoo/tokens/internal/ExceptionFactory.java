@@ -2,6 +2,7 @@ package com.acme.partoo.tokens.internal;
 
 import com.acme.partoo.tokens.AuthenticationException;
 import com.acme.partoo.tokens.ClientClosedException;
+import com.acme.partoo.tokens.FailureKind;
 import com.acme.partoo.tokens.InvalidRequestException;
 import com.acme.partoo.tokens.NotFoundException;
 import com.acme.partoo.tokens.PartooConnectionException;
@@ -11,8 +12,10 @@ import com.acme.partoo.tokens.PartooUnavailableException;
 import com.acme.partoo.tokens.PermissionDeniedException;
 import com.acme.partoo.tokens.RateLimitedException;
 import com.acme.partoo.tokens.ServerException;
+import com.acme.partoo.tokens.TransportConfigurationException;
 import com.acme.partoo.tokens.UnexpectedResponseException;
 import java.time.Duration;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,11 +59,16 @@ final class ExceptionFactory {
     }
     if (outcome instanceof Outcome.NoAnswer<?> noAnswer) {
       Throwable cause = noAnswer.cause();
+      String via = noAnswer.proxy() == null ? "" : " through the HTTP proxy at " + noAnswer.proxy();
       return new PartooConnectionException(
-          redactor.apply("No answer from Partoo at " + baseUrl + " to " + operation.describe() + after + " ("
+          redactor.apply("No answer from Partoo at " + baseUrl + via + " to " + operation.describe() + after + " ("
               + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")." + why
-              + " Check that this service can reach Partoo and that the base URL is right; retry later."),
+              + " Check that this service can reach Partoo" + (via.isEmpty() ? "" : " and the proxy")
+              + " and that the base URL is right; retry later."),
           Details.noAnswer(attempts), redactor.apply(cause));
+    }
+    if (outcome instanceof Outcome.Misconfigured<?> misconfigured) {
+      return misconfigured(misconfigured, operation, attempts, redactor);
     }
     if (outcome instanceof Outcome.NoApiKey<?> noKey) {
       return new AuthenticationException(
@@ -77,6 +85,28 @@ final class ExceptionFactory {
           new Details(broken.status(), null, broken.requestId(), attempts), redactor.apply(cause));
     }
     throw new IllegalArgumentException("not a failure: " + outcome.getClass().getSimpleName());
+  }
+
+  /** A TLS or proxy configuration error: what was wrong, and where to fix it. Nothing reached Partoo. */
+  private PartooException misconfigured(
+      Outcome.Misconfigured<?> misconfigured, Operation operation, int attempts, Redactor redactor) {
+    Throwable cause = misconfigured.cause();
+    String seen = " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+    String message = misconfigured.kind() == FailureKind.TLS
+        ? "Could not set up a trusted TLS connection to Partoo at " + baseUrl + " to " + operation.describe() + ": "
+            + misconfigured.problem() + seen + ". Nothing was sent, nor retried: this service's TLS configuration"
+            + " must change, not Partoo. " + (cause instanceof SSLPeerUnverifiedException
+                ? "Use a base URL whose host is a name the certificate holds (see its subjectAltNames)."
+                : "Trust the CA that signs the certificate Partoo's address presents (a private or TLS-inspecting"
+                    + " proxy's CA, say): in the JVM's trust store, with PartooClient.Builder.trustedCertificates(pem)"
+                    + " or sslContext(...), or with Spring Boot the SSL bundle named by partoo.ssl.bundle.")
+        : "The HTTP proxy" + (misconfigured.proxy() == null ? "" : " at " + misconfigured.proxy())
+            + " refused to open a tunnel to Partoo at " + baseUrl + " to " + operation.describe() + ": "
+            + misconfigured.problem() + ". Nothing reached Partoo, and nothing was retried. Check the proxy's address"
+            + " and the credentials this service gives it: PartooClient.Builder.proxy(...) and proxyCredentials(...),"
+            + " or the JVM's https.proxyHost and https.proxyPort; with Spring Boot, partoo.proxy.*.";
+    return new TransportConfigurationException(redactor.apply(message), Details.noAnswer(attempts),
+        redactor.apply(cause), misconfigured.kind());
   }
 
   /** The call was in flight, or waiting to retry, when the client was closed. */

@@ -114,7 +114,13 @@ final class Exchange {
         return new Outcome.Broken<>(broken, null, null);
       }
     }
-    return new Outcome.NoAnswer<>(e, attempt.wasSent(), attempt.onPooledConnection() && !attempt.hasResponded());
+    Outcome.Misconfigured<T> misconfigured = TransportFailures.misconfiguration(e, attempt);
+    if (misconfigured != null) {
+      return misconfigured;
+    }
+    boolean unprocessed = TransportFailures.unprocessed(e);
+    return new Outcome.NoAnswer<>(e, attempt.wasSent() && !unprocessed,
+        attempt.onPooledConnection() && !attempt.hasResponded(), unprocessed, attempt.proxy());
   }
 
   /** The OkHttp client calls run on; for the dispatcher's executor and queue. */

@@ -21,6 +21,9 @@ final class FailureKinds {
     if (outcome instanceof Outcome.NoApiKey<?>) {
       return FailureKind.AUTHENTICATION;
     }
+    if (outcome instanceof Outcome.Misconfigured<?> misconfigured) {
+      return misconfigured.kind();
+    }
     if (outcome instanceof Outcome.Unusable<?> || outcome instanceof Outcome.Broken<?>) {
       return FailureKind.UNEXPECTED_RESPONSE;
     }
@@ -40,10 +43,11 @@ final class FailureKinds {
 
   /**
    * Whether the outcome tells the outage protection anything: an answer, or no answer to a request that was sent. A
-   * missing key or a bug in the HTTP stack says nothing about Partoo.
+   * missing key, this service's own TLS or proxy settings, or a bug in the HTTP stack say nothing about Partoo.
    */
   static boolean isVerdict(Outcome<?> outcome) {
-    return !(outcome instanceof Outcome.NoApiKey<?> || outcome instanceof Outcome.Broken<?>);
+    return !(outcome instanceof Outcome.NoApiKey<?> || outcome instanceof Outcome.Misconfigured<?>
+        || outcome instanceof Outcome.Broken<?>);
   }
 
   /** What the outcome says against Partoo (no answer, timeout, 5xx, 429), or null when it says Partoo answered. */

@@ -1,5 +1,6 @@
 package com.acme.partoo.tokens.internal;
 
+import com.acme.partoo.tokens.FailureKind;
 import java.io.IOException;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -23,14 +24,34 @@ sealed interface Outcome<T> {
    * @param maybeProcessed whether a request was written, so Partoo may have acted on it
    * @param onPooledConnection whether it went out on a connection reused from the pool, and nothing at all came back
    *     (no status line): what a connection the server closed while it was idle looks like
+   * @param unprocessed whether the server provably did not process the request: an HTTP/2 stream it refused, or
+   *     one past its GOAWAY, or a connection shut down before the stream opened
+   * @param proxy the HTTP proxy the attempt went through ({@code host:port}), or null when it went direct
    */
-  record NoAnswer<T>(IOException cause, boolean maybeProcessed, boolean onPooledConnection) implements Outcome<T> {
+  record NoAnswer<T>(IOException cause, boolean maybeProcessed, boolean onPooledConnection, boolean unprocessed,
+      @Nullable String proxy) implements Outcome<T> {
 
-    /** No answer, on a connection opened for the attempt (or none). */
+    /** No answer, on a connection opened for the attempt (or none), direct. */
     NoAnswer(IOException cause, boolean maybeProcessed) {
       this(cause, maybeProcessed, false);
     }
+
+    /** No answer, direct, the server may have processed the request. */
+    NoAnswer(IOException cause, boolean maybeProcessed, boolean onPooledConnection) {
+      this(cause, maybeProcessed, onPooledConnection, false, null);
+    }
   }
+
+  /**
+   * No connection, because of this client's own configuration: its TLS settings, or the proxy it goes through
+   * refused the tunnel. Nothing reached Partoo; sending again will fail the same way.
+   *
+   * @param kind {@link FailureKind#TLS} or {@link FailureKind#PROXY}
+   * @param problem what was wrong, in a few words, for the message (no secret)
+   * @param proxy the proxy ({@code host:port}) for {@link FailureKind#PROXY}, else null
+   */
+  record Misconfigured<T>(FailureKind kind, IOException cause, String problem, @Nullable String proxy)
+      implements Outcome<T> {}
 
   /** The API key could not be obtained or sent; nothing was sent. */
   record NoApiKey<T>(String problem) implements Outcome<T> {}

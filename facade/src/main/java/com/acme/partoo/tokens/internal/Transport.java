@@ -50,6 +50,9 @@ final class Transport implements AutoCloseable {
         .followSslRedirects(false)
         // Partoo authenticates with x-APIKey: a challenge is an answer, never a reason to send again.
         .authenticator(Authenticator.NONE)
+        // A proxy's 407 is answered (preemptively) with the configured credentials, or ends the call as a proxy error.
+        .proxyAuthenticator(new ProxyAuthentication(config.proxyCredentials(),
+            shared == null ? Authenticator.NONE : shared.proxyAuthenticator()))
         .addInterceptor(Interceptors.attempt(config.ticker(), config.apiKey()))
         .addNetworkInterceptor(Interceptors.wire(config.userAgent()))
         // Whether each attempt went out on a pooled connection: the call loop resends, free, on a stale one.
@@ -78,10 +81,19 @@ final class Transport implements AutoCloseable {
     int backstop = (int) Math.min(Integer.MAX_VALUE, 2L * config.maxConcurrentCalls());
     dispatcher.setMaxRequests(backstop);
     dispatcher.setMaxRequestsPerHost(backstop);
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder()
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(config.maxIdleConnections(),
             config.idleConnectionTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    // The builder refuses these with a shared client, whose TLS and proxy are its owner's.
+    TrustMaterial trust = config.trust();
+    if (trust != null) {
+      builder.sslSocketFactory(trust.socketFactory(), trust.trustManager());
+    }
+    if (config.proxy() != null) {
+      builder.proxy(config.proxy()); // else OkHttp asks the JVM's ProxySelector: https.proxyHost and the like
+    }
+    return builder;
   }
 
   /** One daemon thread, started on first use: it only ends waits and fires deadlines, so one is plenty. */

@@ -14,13 +14,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The internal package shows the public one only its entry point, what the builder hands it, and a test's share for
- * the JUnit extension.
+ * The internal package shows the public one only its entry point, what the builder hands it, a test's share for the
+ * JUnit extension, and the fake proxy's machinery.
  */
 class VisibilityTest {
 
   @Test
-  void onlyTheFakeServerApiKeyGrantAndTestScopeArePublic() throws IOException, URISyntaxException, ClassNotFoundException {
+  void onlyTheFakeServerApiKeyGrantTestScopeAndTunnelProxyArePublic() throws IOException, URISyntaxException, ClassNotFoundException {
     Path classes = Path.of(FakeServer.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .resolve(FakeServer.class.getPackageName().replace('.', '/'));
     List<String> names;
@@ -39,6 +39,6 @@ class VisibilityTest {
       }
     }
 
-    assertThat(publicOnes).containsExactlyInAnyOrder("FakeServer", "ApiKeyGrant", "TestScope");
+    assertThat(publicOnes).containsExactlyInAnyOrder("FakeServer", "ApiKeyGrant", "TestScope", "TunnelProxy");
   }
 }
