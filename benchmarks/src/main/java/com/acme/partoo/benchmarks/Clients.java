@@ -132,10 +132,7 @@ public class Clients {
    * and distort the 16-thread runs. The one place the facade's trust is set.
    */
   static PartooClient.Builder trusting(PartooClient.Builder builder, @Nullable HandshakeCertificates trust) {
-    if (trust != null) {
-      InterimTrust.trustStoreOf(trust);
-    }
-    return builder;
+    return trust == null ? builder : builder.sslContext(trust.sslContext(), trust.trustManager());
   }
 
   private static OkHttpClient.Builder okHttp(@Nullable HandshakeCertificates trust) {
