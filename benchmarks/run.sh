@@ -6,8 +6,15 @@
 # (throughput derived), fewer rounds and cold starts; under 4 minutes on 2 cores. The full run (2 forks, both modes,
 # more launches) takes about 18 minutes.
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
+# The full run also runs the transport runs (TransportRuns: the facade, raw OkHttp and the peers a team would otherwise
+# pick, over cleartext HTTP/1.1, TLS HTTP/1.1 and TLS HTTP/2, at one and 16 threads; up to 10 more minutes), writing
+# target/transports.json and target/transports-16.json, summarised in summary.md's "Transports and peers". --quick
+# leaves them out, to stay under its 4 minutes: `run.sh --quick --transports` runs a short version of them alone.
 # run.sh --outage [OPTIONS]: only the fleet outage simulation (docs/performance.md, "Outage simulation"), writing
 # target/outage.json and target/summary.md; OPTIONS go to OutageSimulation, e.g. --policies "disabled defaults".
+# run.sh [--quick] --transports [OPTIONS]: only the transport runs and their summary.md; OPTIONS go to TransportRuns,
+# e.g. --rounds 2 --warmup 500 for a smoke run. `--quick --transports` took 110 s after the build with a load average
+# of 11 to 16 on 2 cores; the full run's transports, 6 times the rounds and 5 times the warm-up, proportionally more.
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -18,9 +25,14 @@ if [ "${1:-}" = "--quick" ]; then
   shift
 fi
 outage=false
+transports_only=false
 modules=cli,benchmarks
 if [ "${1:-}" = "--outage" ]; then
   outage=true
+  modules=benchmarks
+  shift
+elif [ "${1:-}" = "--transports" ]; then
+  transports_only=true
   modules=benchmarks
   shift
 fi
@@ -43,6 +55,32 @@ if $outage; then
     --out "$target/outage.json" "$@"
   "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --outage "$target/outage.json" "$target/summary.md"
   echo "run.sh: wrote $target/outage.json and $target/summary.md in $(( $(date +%s) - started )) s"
+  exit 0
+fi
+
+# The transport runs: one JVM per thread count, every client of every transport alternating (TransportRuns). Their
+# warm-up is per client (15 of them), and the code is shared between transports, so a quarter of the paired runs' is
+# enough; 60 rounds, as the virtual threads' run: the slowest client (Spring's RestClient, which starts threads on every
+# call) sets the pace.
+if $quick; then
+  transport_options=(--rounds 10 --warmup 2000)
+else
+  transport_options=(--rounds 60 --warmup 10000)
+fi
+run_transports() {
+  echo "run.sh: transports and peers, one thread and 16 threads"
+  "$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.TransportRuns "${transport_options[@]}" \
+    --calls 100 --out "$target/transports.json" "$@"
+  "$java_cmd" -Xms1g -Xmx1g -cp "$classpath" com.acme.partoo.benchmarks.TransportRuns "${transport_options[@]}" \
+    --calls 20 --threads 16 --out "$target/transports-16.json" "$@"
+}
+transport_files="$target/transports.json,$target/transports-16.json"
+
+if $transports_only; then
+  run_transports "$@"
+  "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --transports "$transport_files" "$target/summary.md"
+  echo "run.sh: wrote $target/transports.json, $target/transports-16.json and $target/summary.md in" \
+    "$(( $(date +%s) - started )) s"
   exit 0
 fi
 
@@ -84,6 +122,12 @@ else
   echo "run.sh: no taskset here, so no one-CPU run: read the one-thread ratios with their spread in mind" >&2
 fi
 
+if $quick; then
+  transport_files=""
+else
+  run_transports
+fi
+
 # A thousand virtual threads per client, paired: needs Java 21+. The benchmarks' JVM if it is one, else the Temurin 25
 # beside it (the classes are compiled for 17, so either runs them); VirtualThreads itself says when it is skipped.
 vt_java=$java_cmd
@@ -109,7 +153,7 @@ echo "run.sh: CLI cold start, $cold_runs launches per variant"
   --aot "$aot" --out "$target/cold-start.json" "${java_homes[@]}"
 
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary \
-  "$target/jmh-result.json" "$(IFS=,; echo "${paired[*]}")" "$target/cold-start.json" \
+  "$target/jmh-result.json" "$(IFS=,; echo "${paired[*]}")${transport_files:+,$transport_files}" "$target/cold-start.json" \
   "$target/summary.md" "$target/virtual-threads.json"
 "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.ObservedSummary \
   "$target/jmh-result.json" "${paired[@]}" "$target/observability.md"

@@ -22,6 +22,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okhttp3.tls.HandshakeCertificates;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -32,15 +34,20 @@ import retrofit2.converter.jackson.JacksonConverterFactory;
 
 /**
  * The four ways to get a token, each set up once per trial and shared by all benchmark threads, as a service shares
- * one client. All talk to {@link CannedTokenServer#shared()} with the same OkHttp settings as the facade's own client
- * (pool, dispatcher, timeouts including the call timeout, no silent retries or redirects) and the facade's Jackson settings; each call is a full
+ * one client. All talk to {@link CannedTokenServer#shared()} (or, built with an {@link Transport.Endpoint}, to that
+ * endpoint, trusting what it says) with the same OkHttp settings as the facade's own client (pool, dispatcher, timeouts
+ * including the call timeout, no silent retries or redirects) and the facade's Jackson settings; each call is a full
  * request, response and parse into the same {@link ConnectionToken} value.
  */
 @State(Scope.Benchmark)
 public class Clients {
 
-  static final String API_KEY = "bench-api-key-6f1c0e9b2d7a4c58";
-  static final String USER_ID = "bench-user-42";
+  /** The key every client sends (as {@code x-APIKey}). */
+  public static final String API_KEY = "bench-api-key-6f1c0e9b2d7a4c58";
+  /** The user every token is asked for. */
+  public static final String USER_ID = "bench-user-42";
+  /** How long any client may take for a call, where it has such a bound: the facade's default deadline. */
+  public static final Duration DEADLINE = Duration.ofSeconds(10);
   private static final String USER_AGENT = "partoo-benchmarks/1 (Java " + System.getProperty("java.version") + ")";
   private static final MediaType JSON = MediaType.get("application/json; charset=UTF-8");
 
@@ -53,10 +60,11 @@ public class Clients {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
   // The facade bounds every attempt by the time left before its deadline (an Okio AsyncTimeout per call). The baselines
-  // get the same call timeout: which timeouts a call arms decides how often Okio's watchdog thread is woken (see
-  // docs/performance.md, "Why one-thread latency is bimodal"), so a baseline without it would measure that, not code.
-  private static final Duration DEADLINE = Duration.ofSeconds(10);
+  // get the same call timeout (DEADLINE): which timeouts a call arms decides how often Okio's watchdog thread is woken
+  // (see docs/performance.md, "Why one-thread latency is bimodal"), so a baseline without it would measure that, not
+  // code.
 
+  private final Transport.@Nullable Endpoint endpoint;
   private OkHttpClient rawHttp;
   private ObjectWriter requestWriter;
   private ObjectReader responseReader;
@@ -68,19 +76,30 @@ public class Clients {
   private PartooClient facade;
   private ConnectionTokens tokens;
 
-  /** Builds the clients against the shared server. */
+  /** Clients of the shared cleartext server, as JMH makes them. */
+  public Clients() {
+    this.endpoint = null;
+  }
+
+  /** Clients of {@code endpoint}, trusting what it says (a transport run). */
+  Clients(Transport.Endpoint endpoint) {
+    this.endpoint = endpoint;
+  }
+
+  /** Builds the clients against the shared server, or the endpoint given. */
   @Setup(Level.Trial)
   public void setUp() {
-    String baseUrl = CannedTokenServer.shared().baseUrl();
+    String baseUrl = endpoint == null ? CannedTokenServer.shared().baseUrl() : endpoint.baseUrl();
+    HandshakeCertificates trust = endpoint == null ? null : endpoint.trust();
     ObjectMapper json = PartooJson.create();
 
-    rawHttp = okHttp().build();
+    rawHttp = okHttp(trust).build();
     requestWriter = json.writerFor(GenerateConnectionTokenRequest.class);
     responseReader = json.readerFor(GenerateConnectionTokenResponse.class);
     generateUrl = HttpUrl.get(baseUrl + "/connection/generate_token");
 
     // The generated interface, bare: a key header and the converter, nothing else.
-    retrofitHttp = okHttp()
+    retrofitHttp = okHttp(trust)
         .addInterceptor(chain -> chain.proceed(chain.request().newBuilder()
             .header("x-APIKey", API_KEY)
             .header("User-Agent", USER_AGENT)
@@ -93,7 +112,7 @@ public class Clients {
         .build()
         .create(PartooApi.class);
 
-    facade = PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl).build();
+    facade = trusting(PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl), trust).build();
     tokens = facade.connectionTokens();
   }
 
@@ -107,11 +126,24 @@ public class Clients {
     }
   }
 
-  private static OkHttpClient.Builder okHttp() {
+  /**
+   * The facade trusting {@code trust} (nothing to do in cleartext), its own OkHttp client otherwise untouched: never
+   * through {@code okHttpClient(...)}, whose shared client would bring OkHttp's default dispatcher (5 calls per host)
+   * and distort the 16-thread runs. The one place the facade's trust is set.
+   */
+  static PartooClient.Builder trusting(PartooClient.Builder builder, @Nullable HandshakeCertificates trust) {
+    return trust == null ? builder : builder.sslContext(trust.sslContext(), trust.trustManager());
+  }
+
+  private static OkHttpClient.Builder okHttp(@Nullable HandshakeCertificates trust) {
     Dispatcher dispatcher = new Dispatcher();
     dispatcher.setMaxRequests(MAX_ASYNC_CALLS);
     dispatcher.setMaxRequestsPerHost(MAX_ASYNC_CALLS);
-    return new OkHttpClient.Builder()
+    OkHttpClient.Builder builder = new OkHttpClient.Builder();
+    if (trust != null) {
+      builder.sslSocketFactory(trust.sslSocketFactory(), trust.trustManager());
+    }
+    return builder
         .dispatcher(dispatcher)
         .connectionPool(new ConnectionPool(MAX_IDLE_CONNECTIONS, IDLE_CONNECTION_SECONDS, TimeUnit.SECONDS))
         .connectTimeout(CONNECT_TIMEOUT)

@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A paired check of the one-thread latency ratios, for a machine whose background load drifts: JMH measures one
@@ -65,31 +66,37 @@ public final class Interleaved {
     ObservedClients observed = new ObservedClients();
     observed.setUp();
     observed.addTo(benchmarks);
-    Map<String, double[]> micros = new LinkedHashMap<>();
     // Per client: Okio watchdog wake-ups, caller preemptions (one thread only).
     Map<String, long[]> switches = new LinkedHashMap<>();
+    benchmarks.keySet().forEach(name -> switches.put(name, new long[2]));
+    Map<String, double[]> micros;
     try {
-      for (Map.Entry<String, Callable<?>> benchmark : benchmarks.entrySet()) {
-        burst(pool, threads, benchmark.getValue(), WARMUP_CALLS / threads);
-        micros.put(benchmark.getKey(), new double[rounds]);
-        switches.put(benchmark.getKey(), new long[2]);
-      }
-      Path watchdog = threads == 1 ? threadNamed("Okio Watchdog") : null;
       Path caller = Path.of("/proc/thread-self/status");
-      List<Map.Entry<String, Callable<?>>> order = new ArrayList<>(benchmarks.entrySet());
-      for (int round = 0; round < rounds; round++) {
-        for (Map.Entry<String, Callable<?>> benchmark : order) {
-          long[] before = watchdog == null ? null : counters(watchdog, caller);
-          micros.get(benchmark.getKey())[round] = burst(pool, threads, benchmark.getValue(), calls) / 1e3 / calls;
-          if (watchdog != null) {
+      micros = alternate(pool, threads, benchmarks, rounds, calls, WARMUP_CALLS, new BurstProbe() {
+        // Looked up once the warm-up has started it (one thread only).
+        private @Nullable Path watchdog;
+        private boolean lookedUp;
+        private long @Nullable [] before;
+
+        @Override
+        public void before(String client, boolean measured) throws java.io.IOException {
+          if (measured && !lookedUp) {
+            watchdog = threads == 1 ? threadNamed("Okio Watchdog") : null;
+            lookedUp = true;
+          }
+          before = measured && watchdog != null ? counters(watchdog, caller) : null;
+        }
+
+        @Override
+        public void after(String client, boolean measured) {
+          if (before != null) {
             long[] after = counters(watchdog, caller);
-            long[] total = switches.get(benchmark.getKey());
+            long[] total = switches.get(client);
             total[0] += after[0] - before[0];
             total[1] += after[1] - before[1];
           }
         }
-        Collections.reverse(order); // no client always runs first, or always right after another
-      }
+      });
     } finally {
       pool.shutdownNow();
       clients.tearDown();
@@ -106,31 +113,18 @@ public final class Interleaved {
     double[] raw = micros.get("rawOkHttp");
     double[] retrofit = micros.get("generatedRetrofit");
     for (Map.Entry<String, double[]> entry : micros.entrySet()) {
-      double[] ratios = new double[rounds];
-      double[] throughputRatios = new double[rounds];
       double[] overRetrofit = new double[rounds];
       for (int round = 0; round < rounds; round++) {
-        ratios[round] = entry.getValue()[round] / raw[round];
-        throughputRatios[round] = raw[round] / entry.getValue()[round];
         overRetrofit[round] = entry.getValue()[round] / retrofit[round];
       }
-      double[] q = quartiles(ratios);
-      double[] t = quartiles(throughputRatios);
       double[] r = quartiles(overRetrofit);
-      ObjectNode node = result.putObject(entry.getKey());
-      Arrays.stream(entry.getValue()).forEach(node.putArray("microsPerCall")::add);
-      node
-          .put("microsPerCallMedian", quartiles(entry.getValue())[1])
-          .put("ratioToRawMedian", q[1])
-          .put("ratioToRawQ1", q[0])
-          .put("ratioToRawQ3", q[2])
-          .put("throughputRatioToRawMedian", t[1])
-          .put("throughputRatioToRawQ1", t[0])
-          .put("throughputRatioToRawQ3", t[2])
+      ObjectNode node = putTimes(result.putObject(entry.getKey()), entry.getValue(), raw)
           // What the facade adds over the generated client it wraps, the same rounds.
           .put("ratioToGeneratedRetrofitMedian", r[1])
           .put("ratioToGeneratedRetrofitQ1", r[0])
           .put("ratioToGeneratedRetrofitQ3", r[2]);
+      double[] q = quartiles(ratios(entry.getValue(), raw));
+      double[] t = quartiles(ratios(raw, entry.getValue()));
       double wakeups = (double) switches.get(entry.getKey())[0] / rounds / calls;
       double preemptions = (double) switches.get(entry.getKey())[1] / rounds / calls;
       if (threads == 1) {
@@ -144,6 +138,74 @@ public final class Interleaved {
     }
     Files.createDirectories(out.toAbsolutePath().getParent());
     json.writeValue(out.toFile(), result);
+  }
+
+  /** What runs around each burst of a client: counters read before and after it. */
+  interface BurstProbe {
+    /** Just before a burst of {@code client}'s calls; {@code measured} false for the warm-up and the settling round. */
+    void before(String client, boolean measured) throws java.io.IOException;
+
+    /** Just after it. */
+    void after(String client, boolean measured);
+  }
+
+  /**
+   * The paired measure: warms each client up ({@code warmupCalls} calls in all, spread over the threads), runs one
+   * unmeasured round of every client (so that a connection closed while the others warmed up is not reopened inside a
+   * measured burst), then {@code rounds} rounds of a burst of {@code calls} calls per thread of each client, the order
+   * reversed every round. Returns, per client, the µs per call (per thread) of each round.
+   */
+  static Map<String, double[]> alternate(ExecutorService pool, int threads, Map<String, Callable<?>> benchmarks,
+      int rounds, int calls, int warmupCalls, BurstProbe probe) throws Exception {
+    Map<String, double[]> micros = new LinkedHashMap<>();
+    for (Map.Entry<String, Callable<?>> benchmark : benchmarks.entrySet()) {
+      probe.before(benchmark.getKey(), false);
+      burst(pool, threads, benchmark.getValue(), warmupCalls / threads);
+      probe.after(benchmark.getKey(), false);
+      micros.put(benchmark.getKey(), new double[rounds]);
+    }
+    for (Map.Entry<String, Callable<?>> benchmark : benchmarks.entrySet()) {
+      probe.before(benchmark.getKey(), false);
+      burst(pool, threads, benchmark.getValue(), calls);
+      probe.after(benchmark.getKey(), false);
+    }
+    List<Map.Entry<String, Callable<?>>> order = new ArrayList<>(benchmarks.entrySet());
+    for (int round = 0; round < rounds; round++) {
+      for (Map.Entry<String, Callable<?>> benchmark : order) {
+        probe.before(benchmark.getKey(), true);
+        micros.get(benchmark.getKey())[round] = burst(pool, threads, benchmark.getValue(), calls) / 1e3 / calls;
+        probe.after(benchmark.getKey(), true);
+      }
+      Collections.reverse(order); // no client always runs first, or always right after another
+    }
+    return micros;
+  }
+
+  /**
+   * A client's times into {@code node}: µs per call per round and their median, and the median and quartiles of its
+   * per-round time ratio to {@code raw} (same rounds) and of its throughput ratio ({@code raw time / its time}).
+   */
+  static ObjectNode putTimes(ObjectNode node, double[] micros, double[] raw) {
+    double[] q = quartiles(ratios(micros, raw));
+    double[] t = quartiles(ratios(raw, micros));
+    Arrays.stream(micros).forEach(node.putArray("microsPerCall")::add);
+    return node
+        .put("microsPerCallMedian", quartiles(micros)[1])
+        .put("ratioToRawMedian", q[1])
+        .put("ratioToRawQ1", q[0])
+        .put("ratioToRawQ3", q[2])
+        .put("throughputRatioToRawMedian", t[1])
+        .put("throughputRatioToRawQ1", t[0])
+        .put("throughputRatioToRawQ3", t[2]);
+  }
+
+  /** {@code a[i] / b[i]}, round by round. */
+  private static double[] ratios(double[] a, double[] b) {
+    double[] ratios = new double[a.length];
+    for (int i = 0; i < a.length; i++) {
+      ratios[i] = a[i] / b[i];
+    }
+    return ratios;
   }
 
   /** The {@code status} file of this JVM's thread with that name (Linux), or null. */

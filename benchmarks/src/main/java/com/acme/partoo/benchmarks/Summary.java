@@ -16,10 +16,13 @@ import org.jspecify.annotations.Nullable;
  * count, the facade/raw ratios against their targets, the server-alone check and the cold start.
  *
  * <p>{@code Summary JMH_JSON INTERLEAVED_JSON[,INTERLEAVED_JSON...] COLD_START_JSON OUT_MD [VIRTUAL_THREADS_JSON]}: one
- * paired-run file per thread count (missing files are skipped). Throughput missing from the JMH results (a quick run measures average time
- * only) is derived as threads / average time, and marked so.
+ * paired-run file per thread count (missing files are skipped); {@link TransportRuns}' files may be listed among them,
+ * and make the "Transports and peers" section ({@link TransportTable}). Throughput missing from the JMH results (a quick
+ * run measures average time only) is derived as threads / average time, and marked so.
  *
  * <p>{@code Summary --outage OUTAGE_JSON OUT_MD}: the outage simulation's section alone ({@link OutageTable}).
+ *
+ * <p>{@code Summary --transports TRANSPORTS_JSON[,TRANSPORTS_JSON...] OUT_MD}: the transports section alone.
  */
 public final class Summary {
 
@@ -51,18 +54,30 @@ public final class Summary {
       System.out.print(markdown);
       return;
     }
-    JsonNode jmh = json.readTree(Path.of(args[0]).toFile());
-    List<JsonNode> interleaved = new ArrayList<>();
-    for (String file : args[1].split(",")) {
-      JsonNode paired = readIfPresent(json, Path.of(file));
-      if (paired != null) {
-        interleaved.add(paired);
-      }
+    if (args[0].equals("--transports")) {
+      String markdown = "# Benchmark summary\n\n" + TransportTable.markdown(paired(json, args[1], true));
+      Files.writeString(Path.of(args[2]), markdown);
+      System.out.print(markdown);
+      return;
     }
-    String markdown = new Summary(jmh, interleaved, readIfPresent(json, Path.of(args[2]))).render()
+    JsonNode jmh = json.readTree(Path.of(args[0]).toFile());
+    String markdown = new Summary(jmh, paired(json, args[1], false), readIfPresent(json, Path.of(args[2]))).render()
+        + TransportTable.markdown(paired(json, args[1], true))
         + (args.length > 4 ? VirtualThreads.summary(readIfPresent(json, Path.of(args[4]))) : "");
     Files.writeString(Path.of(args[3]), markdown);
     System.out.print(markdown);
+  }
+
+  /** The paired-run files of a comma-separated list that exist: the transport runs, or the others. */
+  private static List<JsonNode> paired(ObjectMapper json, String files, boolean transportRuns) throws IOException {
+    List<JsonNode> runs = new ArrayList<>();
+    for (String file : files.split(",")) {
+      JsonNode paired = readIfPresent(json, Path.of(file));
+      if (paired != null && TransportTable.isTransportRun(paired) == transportRuns) {
+        runs.add(paired);
+      }
+    }
+    return runs;
   }
 
   private static @Nullable JsonNode readIfPresent(ObjectMapper json, Path file) throws IOException {

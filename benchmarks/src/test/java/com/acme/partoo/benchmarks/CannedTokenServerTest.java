@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,42 @@ class CannedTokenServerTest {
       }
     } finally {
       connection.close();
+    }
+  }
+
+  @Test
+  void readsChunkedBodiesWithExtensionsAndTrailersThenKeepsTheConnection() throws Exception {
+    String chunked = "POST /v2/connection/generate_token HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        + "5;name=value\r\n{\"use\r\n" + "a\r\nr_id\":\"u\"}\r\n" + "0\r\nX-Trailer: 1\r\n\r\n";
+    String sized = "POST /v2/connection/revoke_token HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{}";
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
+      // Both requests in one write, split mid-chunk by nothing but the server's reads: it must find each boundary.
+      socket.getOutputStream().write((chunked + sized).getBytes(StandardCharsets.US_ASCII));
+      socket.shutdownOutput();
+      String answers = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(answers).startsWith("HTTP/1.1 200 OK\r\n")
+          .contains(CannedTokenServer.BODY + "HTTP/1.1 404 Not Found\r\n")
+          .endsWith(CannedTokenServer.NOT_FOUND_BODY);
+    }
+  }
+
+  @Test
+  void overTlsCountsEachConnectionAndHandshakeWithWhatItNegotiated() throws Exception {
+    BenchCertificates certificates = BenchCertificates.shared();
+    try (CannedTokenServer tls = CannedTokenServer.startTls(certificates.server())) {
+      HttpClient client = HttpClient.newBuilder().sslContext(certificates.client().sslContext()).build();
+      for (int i = 0; i < 3; i++) {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(tls.baseUrl()
+            + CannedTokenServer.GENERATE_PATH)).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo(CannedTokenServer.BODY);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      }
+
+      assertThat(tls.baseUrl()).startsWith("https://127.0.0.1:");
+      assertThat(tls.counts().snapshot())
+          .isEqualTo(new ConnectionCounts.Snapshot(1, 1, Map.of("TLSv1.3 http/1.1", 1L)));
     }
   }
 
