@@ -41,9 +41,9 @@ public class PartooLoginProperties {
 
   /**
    * Users whose allowance is remembered at once (the least recently seen are forgotten first, which only makes the
-   * limit more lenient): bounds the limiter's memory, about 0.5 KB per user.
+   * limit more lenient): bounds the limiter's memory, about 0.5 KB per user (9 MiB by default).
    */
-  private int rateLimitMaxUsers = 100_000;
+  private int rateLimitMaxUsers = 20_000;
 
   /**
    * Where the redirect endpoint sends the browser when it cannot log the user in (a path or URL), with

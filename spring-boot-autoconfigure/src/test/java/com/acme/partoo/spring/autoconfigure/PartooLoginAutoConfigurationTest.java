@@ -95,7 +95,7 @@ class PartooLoginAutoConfigurationTest {
         "partoo.login.token-path=/api/partoo-token", "partoo.login.token-ttl=2m", "partoo.login.rate-limit=2")
         .run(context -> {
           assertThat(context.getBean(LoginSettings.class)).isEqualTo(
-              new LoginSettings("/go/partoo", "/api/partoo-token", Duration.ofMinutes(2), 2, 100_000, null));
+              new LoginSettings("/go/partoo", "/api/partoo-token", Duration.ofMinutes(2), 2, 20_000, null));
           assertThat(loginStatus(context, "/partoo/login")).isEqualTo(404);
           assertThat(loginStatus(context, "/go/partoo")).isEqualTo(303);
           assertThat(mockMvc(context).perform(post("/api/partoo-token").header(USER_HEADER, PARTOO.userId()))
