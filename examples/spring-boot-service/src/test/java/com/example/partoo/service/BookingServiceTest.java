@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -23,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * makes one attempt here, so that each fault the fake is given is one failed call; the outage protection's intervals
  * are short so that recovery takes milliseconds; the per-user limit is raised, as these tests log alice in often.
  */
+@Import(SentRequests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "management.endpoint.health.show-details=always",
     "partoo.retry.max-attempts=1",
@@ -39,11 +42,12 @@ class BookingServiceTest {
   @LocalServerPort
   private int port;
 
+  @Autowired
+  private SentRequests sent;
+
   @DynamicPropertySource
   static void pointAtTheFake(DynamicPropertyRegistry registry) {
-    registry.add("partoo.base-url", PARTOO::baseUrl);
-    registry.add("partoo.app-url", PARTOO::appBaseUrl);
-    registry.add("partoo.api-key", PARTOO::apiKey);
+    TheFakePartoo.pointAt(PARTOO, registry);
   }
 
   private SignedInClient alice() throws IOException, InterruptedException {
@@ -57,6 +61,7 @@ class BookingServiceTest {
   @Test
   void theBookingsPageRendersWithoutAskingPartooEvenWhilePartooHangs() throws Exception {
     PARTOO.faults().delay(Duration.ofHours(1)); // a request now would wait until the fake closes
+    int sentBefore = sent.count();
     SignedInClient alice = alice();
 
     HttpResponse<String> page = alice.get("/bookings");
@@ -64,6 +69,8 @@ class BookingServiceTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("Bookings of alice")
         .contains("<a id=\"open-partoo\" href=\"/partoo/login\">Open Partoo</a>");
+    // The fake journals a request once it answers it: while it hangs, the client's own count shows what went out.
+    assertThat(sent.count()).isEqualTo(sentBefore);
     assertThat(PARTOO.journal().total()).isZero();
     PARTOO.faults().clear();
   }

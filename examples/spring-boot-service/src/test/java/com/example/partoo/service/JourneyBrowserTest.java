@@ -25,8 +25,10 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.htmlunit.HtmlUnitDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
@@ -36,6 +38,7 @@ import org.springframework.util.FileSystemUtils;
  * Selenium, or HtmlUnit where no Chromium is installed, which the first line printed says; with {@code CI=true} a
  * missing Chromium fails the test ({@code -Djourney.browser=htmlunit} picks HtmlUnit elsewhere). The service runs on a random port against the fake Partoo on loopback.
  */
+@Import(SentRequests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class JourneyBrowserTest {
 
@@ -53,11 +56,12 @@ class JourneyBrowserTest {
   @LocalServerPort
   private int port;
 
+  @Autowired
+  private SentRequests sent;
+
   @DynamicPropertySource
   static void pointAtTheFake(DynamicPropertyRegistry registry) {
-    registry.add("partoo.base-url", PARTOO::baseUrl);
-    registry.add("partoo.app-url", PARTOO::appBaseUrl);
-    registry.add("partoo.api-key", PARTOO::apiKey);
+    TheFakePartoo.pointAt(PARTOO, registry);
   }
 
   @BeforeAll
@@ -121,8 +125,10 @@ class JourneyBrowserTest {
 
   @Test
   void signInOpenPartooTwiceGetATokenInThePageSignOut() {
-    // Partoo hangs: any request to it would wait an hour. Signing in and every render must not send one.
+    // Partoo hangs: any request to it would wait an hour. Signing in and every render must not send one. The fake
+    // journals a request once it answers it, so while it hangs the client's own count shows what went out.
     PARTOO.faults().delay(Duration.ofHours(1));
+    int sentBefore = sent.count();
     browser.get(url("/bookings"));
     waitFor(ExpectedConditions.presenceOfElementLocated(By.name("username")));
     browser.findElement(By.name("username")).sendKeys("alice");
@@ -131,8 +137,9 @@ class JourneyBrowserTest {
     onTheBookingsPage();
     browser.navigate().refresh();
     onTheBookingsPage();
-    assertThat(PARTOO.journal().total()).as("requests to Partoo while pages rendered").isZero();
+    assertThat(sent.count()).as("requests sent to Partoo while pages rendered").isEqualTo(sentBefore);
     PARTOO.faults().clear();
+    assertThat(PARTOO.journal().total()).as("requests Partoo answered while pages rendered").isZero();
 
     // The click mints a token and the browser lands on Partoo, logged in as alice's Partoo user.
     browser.findElement(By.id("open-partoo")).click();
@@ -143,6 +150,7 @@ class JourneyBrowserTest {
     // Back, and again: the page still renders without Partoo, and the second click brings a fresh token that works.
     browser.navigate().back();
     onTheBookingsPage();
+    assertThat(sent.count()).as("requests sent to Partoo, one per click").isEqualTo(sentBefore + 1);
     assertThat(PARTOO.journal().count(Endpoint.GENERATE_TOKEN)).isEqualTo(1);
     browser.findElement(By.id("open-partoo")).click();
     loggedIntoPartoo();
@@ -167,5 +175,6 @@ class JourneyBrowserTest {
     assertThat(browser.getCurrentUrl()).isEqualTo(url("/login"));
     assertThat(PARTOO.journal().count(Endpoint.GENERATE_TOKEN)).isEqualTo(3);
     assertThat(logins()).hasSize(2);
+    assertThat(sent.count()).isEqualTo(sentBefore + 3);
   }
 }
