@@ -1,7 +1,6 @@
 package com.example.partoo.service;
 
 import java.security.Principal;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -24,7 +23,8 @@ final class BookingsController {
   @GetMapping(path = "/bookings", produces = MediaType.TEXT_HTML_VALUE)
   @ResponseBody
   String bookings(Principal user, CsrfToken csrf) {
-    return BookingsPage.render(user.getName(), bookingsOf(user.getName()), BookingsPage.PARTOO_LOGIN, csrf);
+    return BookingsPage.render(user.getName(), BookingsPage.bookingsOf(user.getName()), BookingsPage.PARTOO_LOGIN,
+        csrf);
   }
 
   /** A page embedding Partoo: its script fetches a token with the CSRF token (partoo-embedded.js), never shows it. */
@@ -37,10 +37,5 @@ final class BookingsController {
         + "<script src=\"/partoo-embedded.js\" defer></script></head><body>\n<h1>Partoo</h1>\n"
         + "<p id=\"partoo-status\">Asking for a Partoo login...</p>\n<p><a href=\"/bookings\">Bookings</a></p>\n"
         + "</body></html>\n";
-  }
-
-  /** The demo's bookings: the service's own data, which has nothing to do with Partoo. */
-  static List<String> bookingsOf(String user) {
-    return List.of("Meeting room 2, Monday 09:00-10:00 (" + user + ")", "Van 7, Thursday 14:00-18:00");
   }
 }

@@ -16,6 +16,11 @@ public final class BookingsPage {
 
   private BookingsPage() {}
 
+  /** The demo's bookings of {@code user}: the service's own data, which has nothing to do with Partoo. */
+  public static List<String> bookingsOf(String user) {
+    return List.of("Meeting room 2, Monday 09:00-10:00 (" + user + ")", "Van 7, Thursday 14:00-18:00");
+  }
+
   /**
    * The page of {@code user}'s {@code bookings}, with an "Open Partoo" link to {@code partooHref}, or a line saying
    * Partoo is unavailable when it is null; {@code csrf} goes into the sign-out form.
