@@ -8,6 +8,9 @@
 # Extra arguments go to JMH, e.g. `run.sh --quick OneThread.facade`.
 # run.sh --outage [OPTIONS]: only the fleet outage simulation (docs/performance.md, "Outage simulation"), writing
 # target/outage.json and target/summary.md; OPTIONS go to OutageSimulation, e.g. --policies "disabled defaults".
+# run.sh --pages [OPTIONS]: only the example service's page render (docs/performance.md, "Page render"), the login link
+# against the old per-view token with the fake Partoo healthy, slow and hanging; writes target/pages.json and
+# target/pages.md. OPTIONS go to PageRender, e.g. --views 300 --warmup 50 --states healthy,slow,hanging (the defaults).
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -18,10 +21,15 @@ if [ "${1:-}" = "--quick" ]; then
   shift
 fi
 outage=false
+pages=false
 modules=cli,benchmarks
 if [ "${1:-}" = "--outage" ]; then
   outage=true
   modules=benchmarks
+  shift
+elif [ "${1:-}" = "--pages" ]; then
+  pages=true
+  modules=examples/spring-boot-service,benchmarks
   shift
 fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -43,6 +51,14 @@ if $outage; then
     --out "$target/outage.json" "$@"
   "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --outage "$target/outage.json" "$target/summary.md"
   echo "run.sh: wrote $target/outage.json and $target/summary.md in $(( $(date +%s) - started )) s"
+  exit 0
+fi
+
+if $pages; then
+  # The service runs in a JVM of its own, on the example's runtime classpath (examples/spring-boot-service/target).
+  "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.pages.PageRender --repo "$root" \
+    --out "$target/pages.json" "$@"
+  echo "run.sh: wrote $target/pages.json and $target/pages.md in $(( $(date +%s) - started )) s"
   exit 0
 fi
 
