@@ -104,12 +104,17 @@ final class ServiceProcess implements AutoCloseable {
     }
   }
 
-  /** Stops the service and waits for its JVM to end. */
+  /** Stops the service and waits for its JVM to end; interrupted, kills it at once and keeps the interrupt. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     process.destroy();
-    if (!process.waitFor(30, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
     }
   }
 }
