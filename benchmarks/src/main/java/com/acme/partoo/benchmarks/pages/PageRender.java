@@ -172,7 +172,8 @@ public final class PageRender {
     StringBuilder table = new StringBuilder("## Page render\n\n")
         .append(report.views()).append(" views per page and Partoo state after ").append(report.warmup())
         .append(" warm-up views; client deadline ").append(report.deadline()).append(".\n\n")
-        .append("| page | Partoo | render p50 (ms) | render p99 (ms) | Partoo requests per page view | failed views |\n")
+        .append("| page | Partoo | render p50 (ms) | render p99 (ms) | Partoo requests per page view"
+            + " | failed views |\n")
         .append("|---|---|---|---|---|---|\n");
     for (Row row : report.rows()) {
       table.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.2f | %d |%n", row.page(), row.partoo(),

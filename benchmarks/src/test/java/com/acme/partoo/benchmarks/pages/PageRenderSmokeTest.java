@@ -23,7 +23,8 @@ class PageRenderSmokeTest {
     PageRender.Report report = PageRender.run(options);
 
     assertThat(report.rows()).extracting(PageRender.Row::page, PageRender.Row::partoo, PageRender.Row::views,
-        PageRender.Row::failedViews).containsExactly(tuple("link", "healthy", 4, 0), tuple("per-view", "healthy", 4, 0));
+        PageRender.Row::failedViews)
+        .containsExactly(tuple("link", "healthy", 4, 0), tuple("per-view", "healthy", 4, 0));
     // The link page asks Partoo nothing; the old page one token per view.
     assertThat(report.rows()).extracting(PageRender.Row::partooRequestsPerView).containsExactly(0.0, 1.0);
     assertThat(report.rows()).allSatisfy(row -> assertThat(row.renderP99Ms()).isGreaterThanOrEqualTo(

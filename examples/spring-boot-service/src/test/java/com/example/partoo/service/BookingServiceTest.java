@@ -4,20 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.acme.partoo.mock.Endpoint;
-import com.acme.partoo.mock.FakePartooExtension;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service as it runs: real HTTP to its pages, the starter's login endpoints and actuator, signed in through its
@@ -32,23 +26,10 @@ import org.springframework.test.context.DynamicPropertySource;
     "partoo.outage.open-interval=100ms",
     "partoo.outage.max-open-interval=200ms",
     "partoo.login.rate-limit=1000"})
-class BookingServiceTest {
-
-  @RegisterExtension
-  static final FakePartooExtension PARTOO = FakePartooExtension.withDefaults();
+class BookingServiceTest extends AgainstTheFakePartoo {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  private int port;
-
-  @Autowired
-  private SentRequests sent;
-
-  @DynamicPropertySource
-  static void pointAtTheFake(DynamicPropertyRegistry registry) {
-    TheFakePartoo.pointAt(PARTOO, registry);
-  }
 
   private SignedInClient alice() throws IOException, InterruptedException {
     return new SignedInClient(port).signIn("alice", "alice-password");

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.acme.partoo.mock.Endpoint;
-import com.acme.partoo.mock.FakePartooExtension;
 import com.acme.partoo.mock.RecordedRequest;
 import java.io.File;
 import java.io.IOException;
@@ -16,7 +15,6 @@ import org.htmlunit.BrowserVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -25,25 +23,19 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.htmlunit.HtmlUnitDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 
 /**
  * A user's journey in a real browser: Chromium (Debian's chromium and chromium-driver, which .ci/run installs) through
  * Selenium, or HtmlUnit where no Chromium is installed, which the first line printed says; with {@code CI=true} a
- * missing Chromium fails the test ({@code -Djourney.browser=htmlunit} picks HtmlUnit elsewhere). The service runs on a random port against the fake Partoo on loopback.
+ * missing Chromium fails the test ({@code -Djourney.browser=htmlunit} picks HtmlUnit elsewhere). The service runs on a
+ * random port against the fake Partoo on loopback.
  */
 @Import(SentRequests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class JourneyBrowserTest {
-
-  @RegisterExtension
-  static final FakePartooExtension PARTOO = FakePartooExtension.withDefaults();
+class JourneyBrowserTest extends AgainstTheFakePartoo {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -53,16 +45,6 @@ class JourneyBrowserTest {
   private static WebDriver browser;
   private static Path profile;
 
-  @LocalServerPort
-  private int port;
-
-  @Autowired
-  private SentRequests sent;
-
-  @DynamicPropertySource
-  static void pointAtTheFake(DynamicPropertyRegistry registry) {
-    TheFakePartoo.pointAt(PARTOO, registry);
-  }
 
   @BeforeAll
   static void openTheBrowser() throws IOException {

@@ -25,8 +25,8 @@ import org.springframework.web.servlet.function.ServerResponse;
 
 /**
  * Partoo's login on demand, in a Spring MVC application that defines a {@link PartooUserResolver} and has a
- * {@link PartooClient}: {@code GET partoo.login.path} (303 to Partoo's login URL) and {@code POST partoo.login.token-path}
- * (JSON for Partoo's JS SDK), with a per-user {@link PartooLoginRateLimiter} and the {@code partoo.login.requests}
+ * {@link PartooClient}: {@code GET partoo.login.path} (303 to Partoo's login URL) and
+ * {@code POST partoo.login.token-path} (JSON for Partoo's JS SDK), with a per-user {@link PartooLoginRateLimiter} and the {@code partoo.login.requests}
  * meter when there is a {@code MeterRegistry}. Adds and changes no security configuration: the application's own
  * (authentication, CSRF on the POST) applies. Off with {@code partoo.login.enabled=false}. See
  * {@link PartooLoginProperties}.
