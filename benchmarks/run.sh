@@ -15,6 +15,9 @@
 # run.sh [--quick] --transports [OPTIONS]: only the transport runs and their summary.md; OPTIONS go to TransportRuns,
 # e.g. --rounds 2 --warmup 500 for a smoke run. `--quick --transports` took 110 s after the build with a load average
 # of 11 to 16 on 2 cores; the full run's transports, 6 times the rounds and 5 times the warm-up, proportionally more.
+# run.sh --pages [OPTIONS]: only the example service's page render (docs/performance.md, "Page render"), the login link
+# against the old per-view token with the fake Partoo healthy, slow and hanging; writes target/pages.json and
+# target/pages.md. OPTIONS go to PageRender, e.g. --views 300 --warmup 50 --states healthy,slow,hanging (the defaults).
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -26,6 +29,7 @@ if [ "${1:-}" = "--quick" ]; then
 fi
 outage=false
 transports_only=false
+pages=false
 modules=cli,benchmarks
 if [ "${1:-}" = "--outage" ]; then
   outage=true
@@ -34,6 +38,10 @@ if [ "${1:-}" = "--outage" ]; then
 elif [ "${1:-}" = "--transports" ]; then
   transports_only=true
   modules=benchmarks
+  shift
+elif [ "${1:-}" = "--pages" ]; then
+  pages=true
+  modules=examples/spring-boot-service,benchmarks
   shift
 fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -81,6 +89,14 @@ if $transports_only; then
   "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --transports "$transport_files" "$target/summary.md"
   echo "run.sh: wrote $target/transports.json, $target/transports-16.json and $target/summary.md in" \
     "$(( $(date +%s) - started )) s"
+  exit 0
+fi
+
+if $pages; then
+  # The service runs in a JVM of its own, on the example's runtime classpath (examples/spring-boot-service/target).
+  "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.pages.PageRender --repo "$root" \
+    --out "$target/pages.json" "$@"
+  echo "run.sh: wrote $target/pages.json and $target/pages.md in $(( $(date +%s) - started )) s"
   exit 0
 fi
 

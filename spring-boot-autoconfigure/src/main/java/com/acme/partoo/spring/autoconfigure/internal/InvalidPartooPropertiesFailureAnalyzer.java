@@ -25,7 +25,7 @@ final class InvalidPartooPropertiesFailureAnalyzer extends AbstractFailureAnalyz
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, InvalidPartooPropertiesException cause) {
-    StringBuilder description = new StringBuilder("The Partoo client cannot be created from its properties:\n");
+    StringBuilder description = new StringBuilder(cause.subject().headline()).append(":\n");
     for (Problem problem : cause.problems()) {
       description.append("\n    - ").append(problem.reason());
       Origin origin = origin(problem.property());
@@ -33,8 +33,8 @@ final class InvalidPartooPropertiesFailureAnalyzer extends AbstractFailureAnalyz
         description.append("\n      (set in ").append(origin).append(')');
       }
     }
-    return new FailureAnalysis(description.toString(), "Fix these partoo.* properties, or define your own PartooClient"
-        + " bean, or set partoo.enabled=false to start without a Partoo client.", cause);
+    return new FailureAnalysis(description.toString(), "Fix these properties, or " + cause.subject().fix() + ".",
+        cause);
   }
 
   private @Nullable Origin origin(String property) {

@@ -87,8 +87,13 @@ final class PropertyProblems {
 
   /** @throws InvalidPartooPropertiesException with every problem recorded, if there is one */
   void throwIfAny() {
+    throwIfAny(InvalidPartooPropertiesException.Subject.CLIENT);
+  }
+
+  /** @throws InvalidPartooPropertiesException about {@code subject}, with every problem recorded, if there is one */
+  void throwIfAny(InvalidPartooPropertiesException.Subject subject) {
     if (!problems.isEmpty()) {
-      throw new InvalidPartooPropertiesException(problems);
+      throw new InvalidPartooPropertiesException(subject, problems);
     }
   }
 

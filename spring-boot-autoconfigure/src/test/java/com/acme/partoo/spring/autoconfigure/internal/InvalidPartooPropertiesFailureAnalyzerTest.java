@@ -1,8 +1,11 @@
 package com.acme.partoo.spring.autoconfigure.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.acme.partoo.spring.autoconfigure.PartooAutoConfiguration;
+import com.acme.partoo.spring.autoconfigure.PartooLoginProperties;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -42,6 +45,22 @@ class InvalidPartooPropertiesFailureAnalyzerTest {
 
       assertThat(analysis.getDescription()).contains("- partoo.api-key is required").doesNotContain("set in");
     });
+  }
+
+  @Test
+  void refusedLoginPropertiesAreReportedAsTheLoginEndpoints() {
+    PartooLoginProperties login = new PartooLoginProperties();
+    login.setTokenTtl(Duration.ZERO);
+    MockEnvironment environment = new MockEnvironment().withProperty("partoo.login.token-ttl", "0s");
+
+    Throwable refused = catchThrowable(() -> LoginSettings.from(login));
+    FailureAnalysis analysis = new InvalidPartooPropertiesFailureAnalyzer(environment).analyze(refused);
+
+    assertThat(analysis.getDescription())
+        .startsWith("The Partoo login endpoints cannot be served with their properties:\n")
+        .contains("- partoo.login.token-ttl must be whole seconds from 1s to 1d (Partoo's maximum), was PT0S\n"
+            + "      (set in ");
+    assertThat(analysis.getAction()).contains("partoo.login.enabled=false");
   }
 
   @Test
