@@ -45,6 +45,8 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
   static final String EXPIRATION = "2026-01-15T11:15:54.256000+01:00";
   /** What the fail-fast queue answers when a test sends more requests than it scripted: not retried, easy to spot. */
   static final int UNSCRIPTED_STATUS = 418;
+  /** The fake-time clients' connect and read timeouts: see {@link #builder()}. */
+  static final java.time.Duration GENEROUS_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -112,9 +114,14 @@ final class FakePartoo implements BeforeEachCallback, AfterEachCallback {
     }
   }
 
-  /** A builder for this server, clock and scheduler, with {@link #API_KEY}; the caller closes what it builds. */
+  /**
+   * A builder for this server, clock and scheduler, with {@link #API_KEY}; the caller closes what it builds. Its
+   * connect and read timeouts (real time, unlike the deadline) are long enough that a busy machine's TLS handshakes and
+   * answers always beat them: a test that wants one to fire sets its own.
+   */
   PartooClient.Builder builder() {
-    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).ticker(clock).clock(clock).scheduler(scheduler);
+    return PartooClient.builder().apiKey(API_KEY).baseUrl(baseUrl()).ticker(clock).clock(clock).scheduler(scheduler)
+        .connectTimeout(GENEROUS_TIMEOUT).readTimeout(GENEROUS_TIMEOUT);
   }
 
   /** A client with the default retry policy, closed after the test. */
