@@ -50,7 +50,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The connection-token lifecycle after generate: check, revoke (safe to retry), and the login URL. */
 @ParameterizedClass(name = "over {0}")
-@EnumSource(Transport.class)
+@MethodSource("com.acme.partoo.it.support.Transport#selected")
 class CheckAndRevokeIT {
 
   private static final String CREATED = "2026-03-02T10:00:00.000001+01:00";

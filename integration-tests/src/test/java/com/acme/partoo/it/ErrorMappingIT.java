@@ -24,13 +24,14 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every error status Partoo documents, with its documented body, becomes the exception a caller acts on, carrying
  * Partoo's own detail; none of them is retried. Each operation is held to the same rule.
  */
 @ParameterizedClass(name = "over {0}")
-@EnumSource(Transport.class)
+@MethodSource("com.acme.partoo.it.support.Transport#selected")
 class ErrorMappingIT {
 
   @RegisterExtension

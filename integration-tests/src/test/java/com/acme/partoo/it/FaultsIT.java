@@ -27,13 +27,14 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * No usable HTTP answer: the connection reset, closed, garbled or too slow. Each is retried like a 503, and when it
  * persists the caller gets a {@link PartooConnectionException}, never a raw IOException.
  */
 @ParameterizedClass(name = "over {0}")
-@EnumSource(Transport.class)
+@MethodSource("com.acme.partoo.it.support.Transport#selected")
 class FaultsIT {
 
   // Real time: a 1 s read timeout against a 5 s server delay. Far apart, so that a busy machine can neither make the

@@ -27,12 +27,12 @@ import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** What generate puts on the wire, and how it reads Partoo's answer. */
 @ParameterizedClass(name = "over {0}")
-@EnumSource(Transport.class)
+@MethodSource("com.acme.partoo.it.support.Transport#selected")
 class GenerateWireShapeIT {
 
   @RegisterExtension

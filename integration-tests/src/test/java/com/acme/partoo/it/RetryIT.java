@@ -29,14 +29,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Retries on 429 and 5xx: how many, how long apart (measured on the injected fake time, nothing sleeps), Retry-After,
  * the deadline and the retry budget.
  */
 @ParameterizedClass(name = "over {0}")
-@EnumSource(Transport.class)
+@MethodSource("com.acme.partoo.it.support.Transport#selected")
 class RetryIT {
 
   @RegisterExtension

@@ -14,6 +14,7 @@ import java.util.List;
 import org.htmlunit.BrowserVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -35,6 +36,7 @@ import org.springframework.util.FileSystemUtils;
  */
 @Import(SentRequests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("browser") // the nested spec-fixture builds leave it out: a vendor bundle changes nothing a browser sees
 class JourneyBrowserTest extends AgainstTheFakePartoo {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
