@@ -18,6 +18,10 @@
 # run.sh --pages [OPTIONS]: only the example service's page render (docs/performance.md, "Page render"), the login link
 # against the old per-view token with the fake Partoo healthy, slow and hanging; writes target/pages.json and
 # target/pages.md. OPTIONS go to PageRender, e.g. --views 300 --warmup 50 --states healthy,slow,hanging (the defaults).
+# run.sh --promptness [OPTIONS]: only how promptly calls end at their deadline and at close() (docs/performance.md,
+# "Deadlines"), the figures behind DeadlineTest's and CloseTest's bounds; prints one line per scenario and writes
+# target/promptness.txt. OPTIONS go to Promptness, e.g. --rounds 20 (default 10) --calls 300 --deadline-ms 1000.
+# The one-off investigation tools (wake-ups per call) are not run from here: src/investigations/README.md.
 set -euo pipefail
 
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd -P)
@@ -30,6 +34,7 @@ fi
 outage=false
 transports_only=false
 pages=false
+promptness=false
 modules=cli,benchmarks
 if [ "${1:-}" = "--outage" ]; then
   outage=true
@@ -42,6 +47,10 @@ elif [ "${1:-}" = "--transports" ]; then
 elif [ "${1:-}" = "--pages" ]; then
   pages=true
   modules=examples/spring-boot-service,benchmarks
+  shift
+elif [ "${1:-}" = "--promptness" ]; then
+  promptness=true
+  modules=benchmarks
   shift
 fi
 java_cmd=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -63,6 +72,12 @@ if $outage; then
     --out "$target/outage.json" "$@"
   "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.Summary --outage "$target/outage.json" "$target/summary.md"
   echo "run.sh: wrote $target/outage.json and $target/summary.md in $(( $(date +%s) - started )) s"
+  exit 0
+fi
+
+if $promptness; then
+  "$java_cmd" -cp "$classpath" com.acme.partoo.benchmarks.outage.Promptness "$@" | tee "$target/promptness.txt"
+  echo "run.sh: wrote $target/promptness.txt in $(( $(date +%s) - started )) s"
   exit 0
 fi
 

@@ -28,15 +28,14 @@ import org.jspecify.annotations.Nullable;
  * the per-round ratio is of throughput (calls per second over the burst's wall time): the paired form of the
  * sixteen-thread JMH throughput, whose run-to-run error on this machine is larger than the effect it looks for.
  *
- * <p>{@code Interleaved --rounds N --calls N [--threads N] [--watchdog-sentinel MS] [--label TEXT] --out FILE}: writes,
+ * <p>{@code Interleaved --rounds N --calls N [--threads N] [--label TEXT] --out FILE}: writes,
  * per client, the median µs per call (per thread) over rounds, and the median and interquartile range of the per-round
  * time ratios to {@code rawOkHttp} and to {@code generatedRetrofit} (what the facade adds over the client it wraps) and
  * of the throughput ratios ({@code raw time / client time}). {@code --label} names the run's conditions (for example
  * "one CPU" when {@code run.sh} starts it under {@code taskset -c 0}) in the output and the summary. At one thread it
  * also counts, per client, the wake-ups of the Okio watchdog thread and the preemptions of the calling thread per call
- * (Linux {@code /proc} counters, which do not depend on the machine's load): see {@link WatchdogSentinel} on why they
- * matter.
- * {@code --watchdog-sentinel MS} keeps a {@link WatchdogSentinel} in Okio's timeout queue (an experiment).
+ * (Linux {@code /proc} counters, which do not depend on the machine's load): docs/performance.md, "Why one-thread
+ * latency is bimodal", says why they matter.
  */
 public final class Interleaved {
 
@@ -51,9 +50,7 @@ public final class Interleaved {
     int calls = Integer.parseInt(options.getOrDefault("--calls", "100"));
     int threads = Integer.parseInt(options.getOrDefault("--threads", "1"));
     Path out = Path.of(options.getOrDefault("--out", "target/interleaved.json"));
-    long sentinelMillis = Long.parseLong(options.getOrDefault("--watchdog-sentinel", "0"));
     String label = options.getOrDefault("--label", "");
-    WatchdogSentinel sentinel = sentinelMillis > 0 ? WatchdogSentinel.start(sentinelMillis) : null;
     ExecutorService pool = Executors.newFixedThreadPool(threads);
 
     Clients clients = new Clients();
@@ -100,9 +97,6 @@ public final class Interleaved {
     } finally {
       pool.shutdownNow();
       clients.tearDown();
-      if (sentinel != null) {
-        sentinel.stop();
-      }
       observed.tearDown();
     }
 

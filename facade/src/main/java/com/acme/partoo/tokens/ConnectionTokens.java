@@ -26,10 +26,10 @@ import org.jspecify.annotations.Nullable;
 public final class ConnectionTokens {
 
   /** The longest TTL Partoo accepts (the spec's {@code ttl.maximum}): one day. Longer requests are clamped to it. */
-  public static final Duration MAX_TTL = Duration.ofSeconds(86_400);
+  public static final Duration MAX_TTL = TokenService.MAX_TTL;
 
   /** The TTL Partoo applies when none is sent: one day. */
-  public static final Duration DEFAULT_TTL = Duration.ofSeconds(86_400);
+  public static final Duration DEFAULT_TTL = TokenService.DEFAULT_TTL;
 
   private final TokenService service;
 

@@ -96,7 +96,8 @@ public final class PartooClient implements AutoCloseable {
     private static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(10);
     // Page views run many calls at once: OkHttp's own default (5 async calls per host) would queue them.
     private static final int DEFAULT_MAX_CONCURRENT_CALLS = 64;
-    // Half the shortest default idle timeout of common load balancers (AWS ALB: 60 s): see docs/decisions.md, "Scale".
+    // Half the shortest default idle timeout of common load balancers (AWS ALB: 60 s):
+    // docs/decisions/0074-idle-connections-closed-after-30-s.md.
     private static final Duration DEFAULT_IDLE_CONNECTION_TIMEOUT = Duration.ofSeconds(30);
 
     private @Nullable Supplier<@Nullable String> apiKey;

@@ -2,6 +2,7 @@ package com.acme.partoo.tokens;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -16,6 +17,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,16 +29,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The public API is the {@code com.acme.partoo.tokens} package alone: nothing generated, no Retrofit, OkHttp, Jackson
- * or Kotlin type, and nothing from {@code internal}, may appear in a signature a caller can see (parameters, return
+ * The public API is the {@code com.acme.partoo.tokens} package alone: nothing generated, no Retrofit, OkHttp, Jackson,
+ * Kotlin or Resilience4j type, and nothing from {@code internal}, may appear in a signature a caller can see (parameters, return
  * types, thrown types, fields, supertypes, type bounds), so that all of them can change without breaking callers.
+ * And the two packages depend on each other one way per pair of classes: the API's entry points use {@code internal},
+ * and {@code internal} uses only the API's values, exceptions and SPIs, never a class that uses it back.
  */
 class PublicApiArchitectureTest {
 
   private static final String API_PACKAGE = "com.acme.partoo.tokens";
   private static final List<String> HIDDEN_PACKAGES = List.of(
       "com.acme.partoo.generated", "retrofit2", "okhttp3", "com.fasterxml.jackson", "kotlin",
-      API_PACKAGE + ".internal");
+      "io.github.resilience4j", API_PACKAGE + ".internal");
   /** The one sanctioned exposure: a caller may hand over an OkHttpClient to share its connections and threads. */
   private static final Set<String> SANCTIONED = Set.of(
       "com.acme.partoo.tokens.PartooClient$Builder.okHttpClient(okhttp3.OkHttpClient) takes okhttp3.OkHttpClient");
@@ -77,6 +82,44 @@ class PublicApiArchitectureTest {
         .because("the facade may only use names derived from operationIds, in one place")
         .check(FACADE);
   }
+
+  /**
+   * No class of the facade reaches itself through its dependencies (a nested class counts as part of its outer
+   * class). Per class, not per package: {@code internal} rightly uses the API's values and exceptions while the API's
+   * entry points use {@code internal}, so the two packages as wholes always depend on each other; what must not
+   * exist is a loop through particular classes, as {@code ConnectionTokens} → {@code TokenService} →
+   * {@code ConnectionTokens.MAX_TTL} was. Within each package the classes have no cycle either, and should not.
+   */
+  @Test
+  void theFacadesClassesAreFreeOfCycles() {
+    slices().assignedFrom(TOP_LEVEL_CLASSES).should().beFreeOfCycles().check(FACADE);
+  }
+
+  @Test
+  void internalNeverUsesTheEntryPointsThatUseIt() {
+    noClasses().that().resideInAPackage(API_PACKAGE + ".internal")
+        .should().dependOnClassesThat().haveFullyQualifiedName(API_PACKAGE + ".ConnectionTokens")
+        .orShould().dependOnClassesThat().haveFullyQualifiedName(API_PACKAGE + ".PartooClient")
+        .because("the entry points hold internal's services; constants they publish are defined in internal")
+        .check(FACADE);
+  }
+
+  /** Each top-level class of the facade is a slice of its own, its nested and anonymous classes with it. */
+  private static final SliceAssignment TOP_LEVEL_CLASSES = new SliceAssignment() {
+    @Override
+    public SliceIdentifier getIdentifierOf(JavaClass type) {
+      JavaClass outer = type;
+      while (outer.getEnclosingClass().isPresent()) {
+        outer = outer.getEnclosingClass().get();
+      }
+      return isIn(outer.getPackageName(), API_PACKAGE) ? SliceIdentifier.of(outer.getName()) : SliceIdentifier.ignore();
+    }
+
+    @Override
+    public String getDescription() {
+      return "the facade's top-level classes";
+    }
+  };
 
   /** The internal types the API package (or the benchmarks' baselines, for PartooJson) needs; the rest stays hidden. */
   private static final Set<String> PUBLIC_INTERNALS = Set.of(

@@ -92,7 +92,8 @@ class ScaleIT {
   @Test
   @EnabledForJreRange(min = JRE.JAVA_24,
       disabledReason = "needs JDK 24+, where only native frames and class initializers pin a virtual thread;"
-          + " before, any synchronized block that blocks does, OkHttp's included (docs/decisions.md, Scale)")
+          + " before, any synchronized block that blocks does, OkHttp's included"
+          + " (docs/decisions/0076-virtual-threads-the-facade-pins-nothing.md)")
   void noVirtualThreadIsPinnedByTheFacadesOwnCode() throws Exception {
     Path events = Files.createTempFile("partoo-pinned-", ".jfr");
     try (FakePartoo partoo = FakePartoo.withDefaults();

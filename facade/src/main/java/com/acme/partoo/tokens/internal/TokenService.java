@@ -2,7 +2,6 @@ package com.acme.partoo.tokens.internal;
 
 import com.acme.partoo.tokens.ConnectionToken;
 import com.acme.partoo.tokens.ConnectionTokenStatus;
-import com.acme.partoo.tokens.ConnectionTokens;
 import com.acme.partoo.tokens.PartooHealth;
 import com.acme.partoo.tokens.RetryPolicy;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,11 +16,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@link ConnectionTokens} does, per client: validates input, applies the TTL rule, runs the operation through
- * the call loop. Thread-safe.
+ * What {@code ConnectionTokens} does, per client: validates input, applies the TTL rule, runs the operation through
+ * the call loop. Thread-safe. Uses nothing of the public package's entry points ({@code ConnectionTokens},
+ * {@code PartooClient}), which hold it: the dependency goes one way (PublicApiArchitectureTest).
  */
 public final class TokenService implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TokenService.class);
+
+  /** The longest TTL Partoo accepts; {@code ConnectionTokens.MAX_TTL} publishes it. */
+  public static final Duration MAX_TTL = TtlRule.MAX_TTL;
+
+  /** The TTL Partoo applies when none is sent; {@code ConnectionTokens.DEFAULT_TTL} publishes it. */
+  public static final Duration DEFAULT_TTL = TtlRule.DEFAULT_TTL;
 
   private final ClientConfig config;
   private final Transport transport;
@@ -67,32 +73,32 @@ public final class TokenService implements AutoCloseable {
         transport.completions());
   }
 
-  /** See {@link ConnectionTokens#generate(String, Duration)}. */
+  /** See {@code ConnectionTokens.generate(String, Duration)}. */
   public ConnectionToken generate(String userId, @Nullable Duration ttl) {
     return Objects.requireNonNull(runner.execute(generateCall(userId, ttl)));
   }
 
-  /** See {@link ConnectionTokens#generateAsync(String, Duration)}. */
+  /** See {@code ConnectionTokens.generateAsync(String, Duration)}. */
   public CompletableFuture<ConnectionToken> generateAsync(String userId, @Nullable Duration ttl) {
     return runner.executeAsync(generateCall(userId, ttl));
   }
 
-  /** See {@link ConnectionTokens#check(String, String)}. */
+  /** See {@code ConnectionTokens.check(String, String)}. */
   public ConnectionTokenStatus check(String userId, String token) {
     return Objects.requireNonNull(runner.execute(checkCall(userId, token)));
   }
 
-  /** See {@link ConnectionTokens#checkAsync(String, String)}. */
+  /** See {@code ConnectionTokens.checkAsync(String, String)}. */
   public CompletableFuture<ConnectionTokenStatus> checkAsync(String userId, String token) {
     return runner.executeAsync(checkCall(userId, token));
   }
 
-  /** See {@link ConnectionTokens#revoke(String, String)}. */
+  /** See {@code ConnectionTokens.revoke(String, String)}. */
   public void revoke(String userId, String token) {
     runner.execute(revokeCall(userId, token));
   }
 
-  /** See {@link ConnectionTokens#revokeAsync(String, String)}. */
+  /** See {@code ConnectionTokens.revokeAsync(String, String)}. */
   public CompletableFuture<Void> revokeAsync(String userId, String token) {
     return runner.executeAsync(revokeCall(userId, token));
   }
@@ -102,7 +108,7 @@ public final class TokenService implements AutoCloseable {
     return guard.health();
   }
 
-  /** See {@link ConnectionTokens#loginUrl(String)}. */
+  /** See {@code ConnectionTokens.loginUrl(String)}. */
   public URI loginUrl(String token) {
     return Urls.loginUrl(config.appBaseUrl(), Inputs.requireToken(token));
   }
@@ -113,7 +119,7 @@ public final class TokenService implements AutoCloseable {
     TtlRule.Resolved resolved = TtlRule.resolve(ttl);
     if (resolved.clamped() && clampWarned.compareAndSet(false, true)) {
       LOG.warn("Requested connection-token TTL {} is above Partoo's maximum; sending {} s instead (logged once per"
-          + " client)", ttl, ConnectionTokens.MAX_TTL.getSeconds());
+          + " client)", ttl, MAX_TTL.getSeconds());
     }
     return api.generate(user, resolved);
   }

@@ -62,7 +62,8 @@ final class ConnectionTokenApi {
         .put("expiration_date", timestamps.format(issued.expires()))
         .put("generated_by", issued.generatedBy())
         .put("creation_date", timestamps.format(issued.created()));
-    // Absent, not null, until the token is used: Partoo's bundle types it a string, and null is none (decisions.md).
+    // Absent, not null, until the token is used: Partoo's bundle types it a string, and null is none
+    // (docs/decisions/0044-the-fake-leaves-consumption-date-out-until-used.md).
     issued.consumption().ifPresent(consumed -> answer.put("consumption_date", timestamps.format(consumed)));
     answer.put("status", issued.status(tokens.now()).wireName());
     return Answer.json(200, answer);

@@ -35,8 +35,8 @@ import okhttp3.ResponseBody;
 
 /**
  * Raw OkHttp calls with one thing changed at a time in how the call is timed out: the client's {@code callTimeout},
- * a per-call {@code call.timeout().timeout(...)} the way the facade's {@code CallRunner.boundByDeadline} sets it, and
- * for asynchronous calls a deadline timer on a client-owned scheduler. Used by {@link WakeupProbe} to find which of
+ * a per-call {@code call.timeout().timeout(...)} the way the facade's {@code CallRunner.boundByDeadline} set it then,
+ * and for asynchronous calls a deadline timer on a client-owned scheduler. Used by {@link WakeupProbe} to find which of
  * those adds wake-ups per call; each variant is the raw OkHttp request of {@link Clients#rawOkHttp()} otherwise.
  */
 final class Variants implements AutoCloseable {
@@ -112,7 +112,8 @@ final class Variants implements AutoCloseable {
     // Blocking.
     variants.put("raw", () -> execute(withCallTimeout.newCall(request())));
     variants.put("rawNoCallTimeout", () -> execute(withoutCallTimeout.newCall(request())));
-    // As CallRunner.boundByDeadline: a deadline from the wall clock, the time left set on the call, before execute().
+    // As CallRunner.boundByDeadline did (since replaced by one deadline on a ticker): a deadline from the wall clock,
+    // the time left set on the call, before execute().
     variants.put("rawPerCallClock", () -> {
       Instant deadline = clock.instant().plus(DEADLINE);
       Call call = withCallTimeout.newCall(request());

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * [--idle-after S] CLIENT...}: CLIENT is one of {@link Clients}' four ({@code rawOkHttp}, {@code generatedRetrofit},
  * {@code facadeSync}, {@code facadeAsync}), a {@link Variants} name, or {@code facadeRw10} / {@code facadeAsyncRw10}
  * (the facade with its read timeout equal to its 10 s deadline); each is warmed up, then measured {@code repeat} times.
- * For clients measured in separate JVMs, run it once per client ({@code benchmarks/wakeups.sh} does).
+ * For clients measured in separate JVMs, run it once per client ({@code wakeups.sh} beside these sources does).
  *
  * <ul>
  *   <li>{@code --perf DIR}: also record the scheduler's tracepoints with {@code perf} ({@link SchedTrace}): who wakes
@@ -158,7 +158,7 @@ public final class WakeupProbe {
     }
     System.out.printf("   %-28s %9.3f %9s %9.3f %10.2f%n", "all threads", vol, "", runs, cpu);
     Map<String, Double> key = perfData == null ? Map.of() : SchedTrace.report(perfData, calls, after);
-    // One line to grep for (benchmarks/wakeups.sh tabulates these).
+    // One line to grep for (wakeups.sh tabulates these).
     System.out.printf("SUMMARY %s mean=%.1f p10=%.1f p50=%.1f p90=%.1f p99=%.1f watchdog=%.2f"
         + " preemptedByWatchdog=%.2f taskRunner=%.2f wakeups=%.2f cpu=%.1f load=%s%n", name, elapsed / 1e3 / calls,
         pct(nanos, 10), pct(nanos, 50), pct(nanos, 90), pct(nanos, 99), key.getOrDefault("watchdog", 0.0),
