@@ -33,7 +33,7 @@ class ConfigurationMetadataTest {
       "partoo.login.enabled", "partoo.login.path", "partoo.login.token-path", "partoo.login.token-ttl",
       "partoo.login.rate-limit", "partoo.login.rate-limit-max-users", "partoo.login.failure-url"};
 
-  private static Map<String, JsonNode> properties() throws IOException {
+  static Map<String, JsonNode> properties() throws IOException {
     Map<String, JsonNode> properties = new LinkedHashMap<>();
     try (InputStream json = ConfigurationMetadataTest.class.getResourceAsStream(
         "/META-INF/spring-configuration-metadata.json")) {
