@@ -34,7 +34,7 @@ final class ConnectionOptions {
 
   @Option(names = {"-x", "--proxy"}, paramLabel = "[http://]HOST:PORT",
       description = "HTTP proxy to reach Partoo through (a CONNECT tunnel); '' for none (default: $https_proxy unless"
-          + " $no_proxy names Partoo's host, else the JVM's). Credentials: $PARTOO_PROXY_USER and"
+          + " Partoo's host is loopback or in $no_proxy, else the JVM's). Credentials: $PARTOO_PROXY_USER and"
           + " $PARTOO_PROXY_PASSWORD, never on the command line.")
   @Nullable String proxy;
 

@@ -2,12 +2,14 @@ package com.acme.partoo.cli;
 
 import com.acme.partoo.tokens.PartooClient;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PasswordAuthentication;
 import java.net.Proxy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,9 +20,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * This machine's TLS trust and proxy, as curl takes them: {@code --cacert FILE} (those CAs instead of the JVM's);
- * {@code --proxy [http://]HOST:PORT}, else {@code https_proxy} unless {@code no_proxy} covers Partoo's host, else the
- * JVM's settings. Proxy credentials come from {@code PARTOO_PROXY_USER} and {@code PARTOO_PROXY_PASSWORD}, or from
- * {@code https_proxy}'s user-info, never from the command line. Refusals are usage errors that quote no credential.
+ * {@code --proxy [http://]HOST:PORT}, else {@code https_proxy} unless Partoo's host is loopback or {@code no_proxy}
+ * covers it, else the JVM's settings. Proxy credentials come from {@code PARTOO_PROXY_USER} and
+ * {@code PARTOO_PROXY_PASSWORD}, or from {@code https_proxy}'s user-info, never from the command line. Refusals are
+ * usage errors that quote no credential.
  */
 final class TransportSettings {
 
@@ -74,17 +77,36 @@ final class TransportSettings {
     }
   }
 
-  /** {@code https_proxy} (curl reads the lower-case name first), unless {@code no_proxy} covers Partoo's host. */
+  /**
+   * {@code https_proxy} (curl reads the lower-case name first), unless Partoo's host is a loopback one (as Go's and the
+   * JVM's defaults do: a proxy elsewhere cannot reach this machine's loopback) or {@code no_proxy} covers it.
+   */
   private static @Nullable ProxyUrl fromEnvironment(Map<String, String> env, @Nullable String host) {
     String name = firstSet(env, "https_proxy", "HTTPS_PROXY");
-    if (name == null) {
+    if (name == null || host == null || loopback(host)) {
       return null;
     }
     String noProxy = firstSet(env, "no_proxy", "NO_PROXY");
-    if (host != null && noProxy != null && bypassed(host, env.get(noProxy))) {
+    if (noProxy != null && bypassed(host, env.get(noProxy))) {
       return null;
     }
     return ProxyUrl.parse(env.get(name), name);
+  }
+
+  /** {@code localhost}, or a loopback address written as one; a name is not looked up. */
+  static boolean loopback(String host) {
+    String name = unbracketed(host.toLowerCase(Locale.ROOT));
+    if (name.equals("localhost") || name.endsWith(".localhost")) {
+      return true;
+    }
+    if (!name.matches("[0-9.]+") && !name.contains(":")) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(name).isLoopbackAddress(); // a literal: parsed, never resolved
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The first of {@code names} set to something else than blanks in {@code env}, or null. */

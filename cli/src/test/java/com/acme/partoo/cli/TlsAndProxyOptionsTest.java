@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,8 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * {@code --cacert} and {@code --proxy} against the fake Partoo over HTTPS and a real CONNECT proxy: exit 0 when they are
- * right; exit 10 and one line saying what to change when this machine's TLS or proxy configuration is wrong (one
+ * {@code --cacert} and {@code --proxy} against the fake Partoo over HTTPS and a real CONNECT proxy: exit 0 when they
+ * are right; exit 10 and one line saying what to change when this machine's TLS or proxy configuration is wrong (one
  * attempt, no wait); exit 2, quoting no credential, when the options themselves cannot be used.
  */
 class TlsAndProxyOptionsTest {
@@ -168,27 +170,58 @@ class TlsAndProxyOptionsTest {
   }
 
   @Test
-  void httpsProxyIsUsedWithoutTheOptionCredentialsIncluded() {
+  void httpsProxyIsUsedWithoutTheOptionItsUserInfoForCredentials() {
     egress.requireCredentials("partoo-egress", "p@ss+word");
+    // A Partoo that is not on loopback (https_proxy is not used for loopback hosts): the proxy takes partoo.test to the
+    // fake, as a proxy resolving it would. The fake's certificate does not name partoo.test, so the call ends there,
+    // after the tunnel: what is shown is that the tunnel went through https_proxy with its credentials.
+    egress.tunnelTo(new InetSocketAddress("127.0.0.1", PARTOO.fake().port()));
 
     // As curl and most tools write it, the user-info percent-encoded; a + stays a +.
-    generatedOne(cli.env("https_proxy", "http://partoo-egress:p%40ss+word@" + proxy())
-        .run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile));
+    Cli.Result result = cli.env("https_proxy", "http://partoo-egress:p%40ss+word@" + proxy())
+        .run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile, "--base-url", "https://partoo.test:"
+            + PARTOO.fake().port() + "/v2");
+
+    assertThat(result.code()).as(result.err()).isEqualTo(ExitCodes.TRANSPORT_CONFIGURATION);
+    assertThat(egress.requestedAuthorities()).containsExactly("partoo.test:" + PARTOO.fake().port());
+    assertThat(egress.tunnels()).isEqualTo(1);
     assertThat(egress.connectRequestsWithCredentials()).isEqualTo(1);
+    assertThat(result.err()).doesNotContain("p@ss").doesNotContain("p%40ss");
   }
 
   @Test
-  void noProxyNamingPartoosHostGoesWithoutHttpsProxy() {
-    generatedOne(cli.env("HTTPS_PROXY", proxy()).env("no_proxy", "localhost, .corp.example,127.0.0.1")
-        .run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile));
+  void aLoopbackPartooIsReachedWithoutHttpsProxy() {
+    generatedOne(cli.env("HTTPS_PROXY", proxy()).run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile));
     assertThat(egress.connectRequests()).isZero();
   }
 
   @Test
-  void anEmptyProxyOptionGoesWithoutHttpsProxy() {
-    generatedOne(cli.env("https_proxy", proxy())
-        .run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile, "--proxy", ""));
-    assertThat(egress.connectRequests()).isZero();
+  void withoutTheOptionTheJvmsProxyAppliesAndAnEmptyOptionGoesDirect() {
+    Map<String, String> saved = new HashMap<>();
+    for (String name : new String[] {"https.proxyHost", "https.proxyPort", "http.nonProxyHosts"}) {
+      saved.put(name, System.getProperty(name));
+    }
+    // As JAVA_OPTS="-Dhttps.proxyHost=... -Dhttps.proxyPort=..." would, loopback included (the JVM skips it by default).
+    System.setProperty("http.nonProxyHosts", "");
+    System.setProperty("https.proxyHost", "127.0.0.1");
+    System.setProperty("https.proxyPort", String.valueOf(egress.address().getPort()));
+    try {
+      assertThat(cli.run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile).code()).isZero();
+      assertThat(egress.tunnels()).isEqualTo(1);
+
+      assertThat(cli.run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile, "--proxy", "").code())
+          .isZero();
+      assertThat(egress.connectRequests()).as("the empty --proxy went direct").isEqualTo(1);
+    } finally {
+      saved.forEach((name, value) -> {
+        if (value == null) {
+          System.clearProperty(name);
+        } else {
+          System.setProperty(name, value);
+        }
+      });
+    }
+    assertThat(PARTOO.journal().count(Endpoint.GENERATE_TOKEN)).isEqualTo(2);
   }
 
   @ParameterizedTest(name = "--proxy {0}")
@@ -208,7 +241,8 @@ class TlsAndProxyOptionsTest {
 
   @Test
   void aBadHttpsProxyNamesTheVariable() {
-    Cli.Result result = cli.env("https_proxy", "socks5://127.0.0.1:1080").run("generate", "--user-id", PARTOO.userId());
+    Cli.Result result = cli.env("https_proxy", "socks5://127.0.0.1:1080")
+        .run("generate", "--user-id", PARTOO.userId(), "--base-url", "https://api.partoo.test/v2");
 
     assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errorLine()).contains("https_proxy must be an HTTP proxy");
@@ -222,6 +256,13 @@ class TlsAndProxyOptionsTest {
     assertThat(result.code()).isEqualTo(ExitCodes.USAGE);
     assertThat(result.errorLine()).contains("PARTOO_PROXY_USER is not set, but PARTOO_PROXY_PASSWORD is")
         .doesNotContain(PASSWORD);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"localhost, true", "LOCALHOST, true", "app.localhost, true", "127.0.0.1, true", "127.1.2.3, true",
+      "::1, true", "[::1], true", "api.partoo.co, false", "10.0.0.1, false", "localhost.corp.example, false"})
+  void loopbackHostsAreKnownWithoutLookingThemUp(String host, boolean loopback) {
+    assertThat(TransportSettings.loopback(host)).isEqualTo(loopback);
   }
 
   @ParameterizedTest(name = "{0} in no_proxy={1}")
