@@ -8,10 +8,9 @@ import com.acme.partoo.mock.FakePartooExtension;
 import com.acme.partoo.mock.FakeProxy;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,14 +196,9 @@ class TlsAndProxyOptionsTest {
 
   @Test
   void withoutTheOptionTheJvmsProxyAppliesAndAnEmptyOptionGoesDirect() {
-    Map<String, String> saved = new HashMap<>();
-    for (String name : new String[] {"https.proxyHost", "https.proxyPort", "http.nonProxyHosts"}) {
-      saved.put(name, System.getProperty(name));
-    }
-    // As JAVA_OPTS="-Dhttps.proxyHost=... -Dhttps.proxyPort=..." would, loopback included (the JVM skips it by default).
-    System.setProperty("http.nonProxyHosts", "");
-    System.setProperty("https.proxyHost", "127.0.0.1");
-    System.setProperty("https.proxyPort", String.valueOf(egress.address().getPort()));
+    // The JVM's proxy, as JAVA_OPTS="-Dhttps.proxyHost=... -Dhttps.proxyPort=..." would make it, loopback included.
+    ProxySelector jvms = ProxySelector.getDefault();
+    ProxySelector.setDefault(ProxySelector.of(egress.address()));
     try {
       assertThat(cli.run("generate", "--user-id", PARTOO.userId(), "--cacert", caFile).code()).isZero();
       assertThat(egress.tunnels()).isEqualTo(1);
@@ -213,13 +207,7 @@ class TlsAndProxyOptionsTest {
           .isZero();
       assertThat(egress.connectRequests()).as("the empty --proxy went direct").isEqualTo(1);
     } finally {
-      saved.forEach((name, value) -> {
-        if (value == null) {
-          System.clearProperty(name);
-        } else {
-          System.setProperty(name, value);
-        }
-      });
+      ProxySelector.setDefault(jvms);
     }
     assertThat(PARTOO.journal().count(Endpoint.GENERATE_TOKEN)).isEqualTo(2);
   }

@@ -11,6 +11,7 @@ import com.acme.partoo.spring.autoconfigure.internal.InvalidPartooPropertiesExce
 import com.acme.partoo.tokens.FailureKind;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.TransportConfigurationException;
+import java.net.ProxySelector;
 import java.util.HashMap;
 import java.util.Map;
 import okhttp3.OkHttpClient;
@@ -187,14 +188,9 @@ class PartooTlsAndProxyPropertiesTest {
   @Test
   void credentialsWithoutAHostGoToTheJvmsProxy() {
     egress.requireCredentials("partoo-egress", PASSWORD);
-    Map<String, String> saved = new HashMap<>();
-    for (String name : new String[] {"https.proxyHost", "https.proxyPort", "http.nonProxyHosts"}) {
-      saved.put(name, System.getProperty(name));
-    }
-    // The JVM goes direct to loopback addresses by default, and the fake is on 127.0.0.1: not here.
-    System.setProperty("http.nonProxyHosts", "");
-    System.setProperty("https.proxyHost", "127.0.0.1");
-    System.setProperty("https.proxyPort", String.valueOf(egress.address().getPort()));
+    // The JVM's proxy, as -Dhttps.proxyHost=... -Dhttps.proxyPort=... would make it, loopback included.
+    ProxySelector jvms = ProxySelector.getDefault();
+    ProxySelector.setDefault(ProxySelector.of(egress.address()));
     try {
       trustingTheFake().withPropertyValues("partoo.proxy.username=partoo-egress", "partoo.proxy.password=" + PASSWORD)
           .run(context -> {
@@ -202,13 +198,7 @@ class PartooTlsAndProxyPropertiesTest {
             assertThat(egress.connectRequestsWithCredentials()).isEqualTo(1);
           });
     } finally {
-      saved.forEach((name, value) -> {
-        if (value == null) {
-          System.clearProperty(name);
-        } else {
-          System.setProperty(name, value);
-        }
-      });
+      ProxySelector.setDefault(jvms);
     }
   }
 
