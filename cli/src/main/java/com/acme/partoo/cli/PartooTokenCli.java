@@ -41,7 +41,7 @@ import picocli.CommandLine.Spec;
         "  PARTOO_PROXY_USER, PARTOO_PROXY_PASSWORD",
         "                    credentials for the HTTP proxy (--proxy, or https_proxy)",
         "  https_proxy, no_proxy",
-        "                    the proxy when --proxy is not given, and the hosts reached without it",
+        "                    the proxy without --proxy, and the hosts it skips",
         "",
         "Exit codes:",
         "  0  ok",
