@@ -1,5 +1,6 @@
 package com.acme.partoo.cli;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -25,6 +26,17 @@ final class ConnectionOptions {
   @Option(names = "--max-attempts", paramLabel = "N",
       description = "Attempts per call, the first included, 1 to 10 (default: 3).")
   @Nullable Integer maxAttempts;
+
+  @Option(names = "--cacert", paramLabel = "FILE",
+      description = "Trust the CA certificates of this PEM file instead of the JVM's default CAs, as curl's --cacert"
+          + " (a private or TLS-inspecting proxy's CA).")
+  @Nullable Path cacert;
+
+  @Option(names = {"-x", "--proxy"}, paramLabel = "[http://]HOST:PORT",
+      description = "HTTP proxy to reach Partoo through (a CONNECT tunnel); '' for none (default: $https_proxy unless"
+          + " Partoo's host is loopback or in $no_proxy, else the JVM's). Credentials: $PARTOO_PROXY_USER and"
+          + " $PARTOO_PROXY_PASSWORD, never on the command line.")
+  @Nullable String proxy;
 
   /** Checks the values picocli cannot, naming the flag (the facade's messages name its builder's fields). */
   void validate() {

@@ -18,11 +18,13 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.net.ssl.HttpsURLConnection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code demo}: starts the fake Partoo on a free loopback port and walks a token's life through the real client:
+ * {@code demo}: starts the fake Partoo on a free loopback port, over HTTPS as Partoo is reached (TLS, HTTP/2 through
+ * ALPN, from a CA the fake generates and the demo's client trusts), and walks a token's life through the real client:
  * generate → check (valid) → log in through the login URL (consumed) → check (consumed) → revoke a fresh token →
  * check (revoked). Needs no API key and no network.
  */
@@ -40,15 +42,17 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = cli.out;
     String user = DefaultFixture.USER_ID;
-    try (FakePartoo fake = FakePartoo.withDefaults();
+    try (FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
         PartooClient client = PartooClient.builder()
             .apiKey(DefaultFixture.API_KEY)
             .baseUrl(fake.baseUrl())
             .appBaseUrl(fake.appBaseUrl())
+            .trustedCertificates(fake.certificatePem()) // the fake's own CA, and no other: as --cacert does
             .userAgentSuffix("partoo-token-cli/" + PartooTokenCli.Version.VERSION + " demo")
             .build()) {
       ConnectionTokens tokens = client.connectionTokens();
-      out.println("Fake Partoo listening on " + fake.baseUrl() + " (no API key or network needed)");
+      out.println("Fake Partoo at " + fake.baseUrl() + " (TLS, HTTP/2, trusting its own test CA; no API key or"
+          + " network needed)");
       out.println();
 
       ConnectionToken token = tokens.generate(user, DEMO_TTL);
@@ -57,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
       step(out, 2, "check", describe(tokens.check(user, token.token())));
 
       URI loginUrl = tokens.loginUrl(token.token());
-      step(out, 3, "log in", "GET " + loginUrl.getPath() + "?connection_token=… → " + openInBrowser(loginUrl));
+      step(out, 3, "log in", "GET " + loginUrl.getPath() + "?connection_token=… → " + openInBrowser(loginUrl, fake));
       step(out, 4, "check", describe(tokens.check(user, token.token())));
 
       ConnectionToken fresh = tokens.generate(user, DEMO_TTL);
@@ -86,10 +90,16 @@ final class DemoCommand implements Callable<Integer> {
     return status.consumedAt().map(at -> state + " (at " + at + ")").orElse(state);
   }
 
-  /** What a browser does with the login URL: one GET; returns the status line and the page's first line. */
-  private static String openInBrowser(URI loginUrl) {
+  /**
+   * What a browser does with the login URL: one GET, over HTTPS trusting the fake's CA when the app page is served
+   * over HTTPS; returns the status line and the page's first line.
+   */
+  private static String openInBrowser(URI loginUrl, FakePartoo fake) {
     try {
       HttpURLConnection connection = (HttpURLConnection) loginUrl.toURL().openConnection();
+      if (connection instanceof HttpsURLConnection https) {
+        https.setSSLSocketFactory(fake.sslContext().getSocketFactory());
+      }
       connection.setConnectTimeout(2_000);
       connection.setReadTimeout(5_000);
       int status = connection.getResponseCode();

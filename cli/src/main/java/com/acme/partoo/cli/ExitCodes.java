@@ -7,6 +7,7 @@ import com.acme.partoo.tokens.PartooConnectionException;
 import com.acme.partoo.tokens.PermissionDeniedException;
 import com.acme.partoo.tokens.RateLimitedException;
 import com.acme.partoo.tokens.ServerException;
+import com.acme.partoo.tokens.TransportConfigurationException;
 import com.acme.partoo.tokens.UnexpectedResponseException;
 
 /** The CLI contract's exit codes, and the one mapping from a failure to its code. */
@@ -21,6 +22,8 @@ final class ExitCodes {
   static final int UNAVAILABLE = 7;
   static final int NO_ANSWER = 8;
   static final int UNEXPECTED = 9;
+  /** This machine's TLS or proxy configuration: an untrusted certificate, a proxy refusing (nothing was retried). */
+  static final int TRANSPORT_CONFIGURATION = 10;
 
   private ExitCodes() {}
 
@@ -42,6 +45,9 @@ final class ExitCodes {
     }
     if (failure instanceof RateLimitedException || failure instanceof ServerException) {
       return UNAVAILABLE;
+    }
+    if (failure instanceof TransportConfigurationException) { // before its parent: retrying will not help
+      return TRANSPORT_CONFIGURATION;
     }
     if (failure instanceof PartooConnectionException) {
       return NO_ANSWER;

@@ -1,17 +1,21 @@
 package com.acme.partoo.cli;
 
+import com.acme.partoo.tokens.FailureKind;
 import com.acme.partoo.tokens.PartooClient;
 import com.acme.partoo.tokens.PartooEnvironment;
 import com.acme.partoo.tokens.RetryPolicy;
+import com.acme.partoo.tokens.TransportConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Consumer;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,7 +25,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code partoo-token}: generate, check and revoke Partoo connection tokens, and a demo on the fake Partoo. Exit codes
- * follow the CLI contract (0 ok, 2 usage, 3–9 per failure kind, 1 anything else); errors are one line on stderr.
+ * follow the CLI contract (0 ok, 2 usage, 3–9 per failure kind, 10 this machine's TLS or proxy configuration, 1
+ * anything else); errors are one line on stderr.
  */
 @Command(
     name = "partoo-token",
@@ -33,6 +38,10 @@ import picocli.CommandLine.Spec;
         "  PARTOO_API_KEY    the API key (required by generate, check and revoke)",
         "  PARTOO_BASE_URL   API base URL (default: the bundle's production server)",
         "  PARTOO_APP_URL    web app base URL for login URLs (default: the environment's)",
+        "  PARTOO_PROXY_USER, PARTOO_PROXY_PASSWORD",
+        "                    credentials for the HTTP proxy (--proxy, or https_proxy)",
+        "  https_proxy, no_proxy",
+        "                    the proxy without --proxy, and the hosts it skips",
         "",
         "Exit codes:",
         "  0  ok",
@@ -44,6 +53,7 @@ import picocli.CommandLine.Spec;
         "  7  Partoo unavailable or rate limited, after retries (429, 5xx)",
         "  8  no answer (connection refused or reset, timeout)",
         "  9  unexpected or malformed answer",
+        "  10 this machine's TLS or proxy configuration (--cacert, --proxy): not retried",
         "  1  anything else"})
 public final class PartooTokenCli implements Runnable {
 
@@ -97,7 +107,7 @@ public final class PartooTokenCli implements Runnable {
           return ExitCodes.USAGE;
         })
         .setExecutionExceptionHandler((e, commandLine1, parseResult) -> {
-          err.println("partoo-token: " + oneLine(e.getMessage()));
+          err.println("partoo-token: " + oneLine(e.getMessage()) + advice(e));
           if (cli.verbose) {
             e.printStackTrace(err);
           }
@@ -175,6 +185,9 @@ public final class PartooTokenCli implements Runnable {
       } else if (baseUrl != null) {
         builder.baseUrl(baseUrl);
       }
+      // baseUrl(...) has accepted it: a URI.
+      TransportSettings.apply(options, env, options.sandbox ? PartooEnvironment.SANDBOX.apiBaseUrl()
+          : baseUrl != null ? URI.create(baseUrl.strip()) : PartooEnvironment.PRODUCTION.apiBaseUrl(), builder);
       String appUrl = options.appUrl != null ? options.appUrl : blankToNull(env.get(APP_URL_ENV));
       if (appUrl != null) {
         builder.appBaseUrl(appUrl);
@@ -192,6 +205,25 @@ public final class PartooTokenCli implements Runnable {
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new UsageException(e.getMessage(), e);
     }
+  }
+
+  /**
+   * What to change on the CLI's command line, after a TLS or proxy failure whose message names the library's
+   * settings; nothing for other failures.
+   */
+  private static String advice(Exception e) {
+    if (!(e instanceof TransportConfigurationException failure)) {
+      return "";
+    }
+    if (failure.kind() == FailureKind.PROXY) {
+      return " With partoo-token: --proxy (or https_proxy) sets the proxy, " + TransportSettings.PROXY_USER_ENV
+          + " and " + TransportSettings.PROXY_PASSWORD_ENV + " its credentials.";
+    }
+    if (failure.getCause() instanceof SSLPeerUnverifiedException) {
+      return " With partoo-token: check --base-url (or " + BASE_URL_ENV + ").";
+    }
+    return " With partoo-token: --cacert FILE trusts the CA certificates of a PEM file instead of the JVM's, or give"
+        + " the JVM a trust store in JAVA_OPTS (-Djavax.net.ssl.trustStore=...).";
   }
 
   private static Duration min(Duration a, Duration b) {

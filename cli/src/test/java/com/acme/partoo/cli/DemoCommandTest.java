@@ -22,7 +22,10 @@ class DemoCommandTest {
     assertThat(steps.get(4)).startsWith("5. generate  a fresh token");
     assertThat(steps.get(5)).isEqualTo("6. revoke    done");
     assertThat(steps.get(6)).isEqualTo("7. check     revoked");
-    assertThat(result.out()).startsWith("Fake Partoo listening on http://127.0.0.1:")
+    assertThat(result.out().lines().findFirst().orElseThrow())
+        .matches("Fake Partoo at https://127\\.0\\.0\\.1:\\d+/v2 \\(TLS, HTTP/2, trusting its own test CA; no API key"
+            + " or network needed\\)");
+    assertThat(result.out())
         .endsWith("The whole lifecycle worked: generate, check, log in once, revoke." + System.lineSeparator());
   }
 

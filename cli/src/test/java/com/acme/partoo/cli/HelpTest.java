@@ -36,17 +36,20 @@ class HelpTest {
     String help = Cli.withoutEnvironment().run(command, "--help").out();
 
     assertThat(help).contains("--base-url=URL", "--sandbox", "--timeout=DURATION", "--max-attempts=N", "--user-id=ID",
-        "PARTOO_BASE_URL");
+        "PARTOO_BASE_URL", "--cacert=FILE", "-x, --proxy=[http://]HOST:PORT", "$https_proxy", "$PARTOO_PROXY_USER",
+        "$PARTOO_PROXY_PASSWORD");
   }
 
   @Test
-  void rootHelpListsTheCommandsTheApiKeyVariableAndTheExitCodes() {
+  void rootHelpListsTheCommandsTheVariablesAndTheExitCodes() {
     String help = Cli.withoutEnvironment().run("--help").out();
 
-    assertThat(help).contains("generate", "check", "revoke", "demo", "PARTOO_API_KEY", "PARTOO_BASE_URL", "Exit codes:");
+    assertThat(help).contains("generate", "check", "revoke", "demo", "PARTOO_API_KEY", "PARTOO_BASE_URL",
+        "PARTOO_PROXY_USER, PARTOO_PROXY_PASSWORD", "https_proxy, no_proxy", "Exit codes:");
     for (int code = 0; code <= 9; code++) {
       assertThat(help).containsPattern("(?m)^  " + code + "  \\w");
     }
+    assertThat(help).containsPattern("(?m)^  " + ExitCodes.TRANSPORT_CONFIGURATION + " this machine's TLS or proxy");
   }
 
   @Test

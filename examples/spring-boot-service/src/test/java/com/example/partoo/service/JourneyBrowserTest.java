@@ -5,13 +5,21 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.acme.partoo.mock.Endpoint;
 import com.acme.partoo.mock.RecordedRequest;
+import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import org.htmlunit.BrowserVersion;
+import org.htmlunit.WebClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -32,7 +40,7 @@ import org.springframework.util.FileSystemUtils;
  * A user's journey in a real browser: Chromium (Debian's chromium and chromium-driver, which .ci/run installs) through
  * Selenium, or HtmlUnit where no Chromium is installed, which the first line printed says; with {@code CI=true} a
  * missing Chromium fails the test ({@code -Djourney.browser=htmlunit} picks HtmlUnit elsewhere). The service runs on a
- * random port against the fake Partoo on loopback.
+ * random port against the fake Partoo on loopback over HTTPS; the browser trusts the fake's test CA for its app page.
  */
 @Import(SentRequests.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -60,7 +68,10 @@ class JourneyBrowserTest extends AgainstTheFakePartoo {
           // Headless, and nothing that reaches for the network: this machine has none but loopback.
           .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-              "--disable-dev-shm-usage", "--user-data-dir=" + profile);
+              "--disable-dev-shm-usage", "--user-data-dir=" + profile,
+              // The fake's app page is HTTPS, from a CA it generated at start: Chromium accepts a chain holding that
+              // CA's key, and only it (the fake sends its CA with its certificate). Not --ignore-certificate-errors.
+              "--ignore-certificate-errors-spki-list=" + spki(PARTOO.fake().certificatePem()));
       ChromeDriverService service = new ChromeDriverService.Builder()
           .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
       browser = new ChromeDriver(service, options);
@@ -71,7 +82,25 @@ class JourneyBrowserTest extends AgainstTheFakePartoo {
       System.out.println("JourneyBrowserTest: in HtmlUnit, not a real browser: " + (chromium ? "no Chromium at "
           + CHROMIUM + " and " + CHROMEDRIVER + " (apt-get install chromium chromium-driver; CI=true requires them)"
           : "-Djourney.browser=htmlunit"));
-      browser = new HtmlUnitDriver(BrowserVersion.CHROME, true);
+      browser = new HtmlUnitDriver(BrowserVersion.CHROME, true) {
+        @Override
+        protected WebClient modifyWebClient(WebClient client) {
+          client.getOptions().setSSLContext(PARTOO.fake().sslContext()); // trusting the fake's CA, and only it
+          return client;
+        }
+      };
+    }
+  }
+
+  /** Base64 of the SHA-256 of the certificate's SubjectPublicKeyInfo, as Chromium's SPKI lists take it. */
+  private static String spki(String certificatePem) {
+    try {
+      Certificate certificate = CertificateFactory.getInstance("X.509")
+          .generateCertificate(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+      return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256")
+          .digest(certificate.getPublicKey().getEncoded()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the fake's CA certificate", e);
     }
   }
 

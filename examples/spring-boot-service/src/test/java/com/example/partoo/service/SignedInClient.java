@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 
 /**
  * The service over real HTTP as one browser session: its own cookies, redirects not followed (so each answer can be
- * read), signing in through Spring Security's form with its CSRF token.
+ * read), signing in through Spring Security's form with its CSRF token. Like the test's browser, it trusts the fake
+ * Partoo's test CA (and no other), for the login URLs on the fake's HTTPS app page.
  */
 final class SignedInClient {
 
@@ -23,7 +24,8 @@ final class SignedInClient {
   private static final Pattern CSRF_META = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">");
 
   private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-      .followRedirects(HttpClient.Redirect.NEVER).build();
+      .followRedirects(HttpClient.Redirect.NEVER).sslContext(AgainstTheFakePartoo.PARTOO.fake().sslContext())
+      .build();
   private final String base;
 
   /** A session with nobody signed in, on the service at {@code port}. */

@@ -57,6 +57,10 @@ public class PartooProperties {
 
   private final Tracing tracing = new Tracing();
 
+  private final Ssl ssl = new Ssl();
+
+  private final Proxy proxy = new Proxy();
+
   public boolean isEnabled() {
     return enabled;
   }
@@ -145,11 +149,106 @@ public class PartooProperties {
     return tracing;
   }
 
-  /** Shows no API key: only whether one is set. */
+  public Ssl getSsl() {
+    return ssl;
+  }
+
+  public Proxy getProxy() {
+    return proxy;
+  }
+
+  /** Shows no API key and no proxy password: only whether one is set. */
   @Override
   public String toString() {
     return "PartooProperties[enabled=" + enabled + ", apiKey=" + (apiKey == null ? "unset" : "****")
-        + ", environment=" + environment + ", baseUrl=" + baseUrl + ", appUrl=" + appUrl + "]";
+        + ", environment=" + environment + ", baseUrl=" + baseUrl + ", appUrl=" + appUrl + ", ssl.bundle="
+        + ssl.bundle + ", " + proxy + "]";
+  }
+
+  /** {@code partoo.ssl.*}: what connections to Partoo trust, from one of Spring Boot's SSL bundles. */
+  public static class Ssl {
+
+    /**
+     * Name of a Spring Boot SSL bundle (spring.ssl.bundle.pem.NAME or spring.ssl.bundle.jks.NAME) whose trust store,
+     * and key store for a client certificate, connections to Partoo use instead of the JVM's: for a private or
+     * TLS-inspecting proxy's CA. The bundle's options (ciphers, enabled-protocols) are refused. Default: the JVM's.
+     */
+    private @Nullable String bundle;
+
+    public @Nullable String getBundle() {
+      return bundle;
+    }
+
+    public void setBundle(@Nullable String bundle) {
+      this.bundle = bundle;
+    }
+  }
+
+  /**
+   * {@code partoo.proxy.*}: an HTTP proxy to reach Partoo through, and the credentials it asks for. The credentials are
+   * read each time a tunnel is opened, so a value rebound at runtime (Spring Cloud's refresh) is used by the next one.
+   */
+  public static class Proxy {
+
+    /**
+     * Host name or address of an HTTP proxy to reach Partoo through, in a CONNECT tunnel; with port. Default: the
+     * JVM's proxy settings (https.proxyHost, https.proxyPort, http.nonProxyHosts).
+     */
+    private @Nullable String host;
+
+    /** Port of the proxy at host, 1 to 65535; required with host. */
+    private @Nullable Integer port;
+
+    /**
+     * User the proxy authenticates, sent with each tunnel's CONNECT as Proxy-Authorization: Basic; with password.
+     * Applies to the proxy at host, or to the JVM's proxy when host is unset.
+     */
+    private @Nullable String username;
+
+    /**
+     * Password of that user. Give it through the environment (PARTOO_PROXY_PASSWORD) or a secret store, never in a
+     * committed file; read for each new tunnel; never logged or shown.
+     */
+    private @Nullable String password;
+
+    public @Nullable String getHost() {
+      return host;
+    }
+
+    public void setHost(@Nullable String host) {
+      this.host = host;
+    }
+
+    public @Nullable Integer getPort() {
+      return port;
+    }
+
+    public void setPort(@Nullable Integer port) {
+      this.port = port;
+    }
+
+    public @Nullable String getUsername() {
+      return username;
+    }
+
+    public void setUsername(@Nullable String username) {
+      this.username = username;
+    }
+
+    public @Nullable String getPassword() {
+      return password;
+    }
+
+    public void setPassword(@Nullable String password) {
+      this.password = password;
+    }
+
+    /** Shows no password: only whether one is set. */
+    @Override
+    public String toString() {
+      return "proxy=" + (host == null ? "unset" : host + ":" + port) + ", proxy.username=" + username
+          + ", proxy.password=" + (password == null ? "unset" : "****");
+    }
   }
 
   /** {@code partoo.retry.*}: when and how often a failed call is tried again (the facade's {@code RetryPolicy}). */

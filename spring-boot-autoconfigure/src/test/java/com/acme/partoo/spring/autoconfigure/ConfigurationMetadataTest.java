@@ -28,11 +28,12 @@ class ConfigurationMetadataTest {
       "partoo.outage.failure-rate-percent", "partoo.outage.slow-call-threshold",
       "partoo.outage.slow-call-rate-percent", "partoo.outage.open-interval", "partoo.outage.max-open-interval",
       "partoo.outage.probes", "partoo.metrics.enabled", "partoo.tracing.enabled", "partoo.tracing.attempt-spans",
-      "partoo.tracing.request-duration-metric", "management.health.partoo.enabled",
+      "partoo.tracing.request-duration-metric", "management.health.partoo.enabled", "partoo.ssl.bundle",
+      "partoo.proxy.host", "partoo.proxy.port", "partoo.proxy.username", "partoo.proxy.password",
       "partoo.login.enabled", "partoo.login.path", "partoo.login.token-path", "partoo.login.token-ttl",
       "partoo.login.rate-limit", "partoo.login.rate-limit-max-users", "partoo.login.failure-url"};
 
-  private static Map<String, JsonNode> properties() throws IOException {
+  static Map<String, JsonNode> properties() throws IOException {
     Map<String, JsonNode> properties = new LinkedHashMap<>();
     try (InputStream json = ConfigurationMetadataTest.class.getResourceAsStream(
         "/META-INF/spring-configuration-metadata.json")) {

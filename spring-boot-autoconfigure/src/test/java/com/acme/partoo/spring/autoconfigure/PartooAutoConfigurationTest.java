@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -93,6 +94,16 @@ class PartooAutoConfigurationTest {
         .withBean(PartooClientBuilderCustomizer.class, () -> builder -> builder.apiKey(PARTOO::apiKey))
         .run(context -> assertThat(context.getBean(PartooClient.class).connectionTokens().generate(PARTOO.userId()))
             .isNotNull());
+  }
+
+  @Test
+  void customizersWhoseSettingsConflictFailTheStartAsTheirOwnDefectNotTheApiKeys() {
+    againstTheFake().withBean(PartooClientBuilderCustomizer.class,
+        () -> builder -> builder.okHttpClient(new OkHttpClient()).maxIdleConnections(1)).run(context -> {
+          assertThat(context).hasFailed();
+          assertThat(context.getStartupFailure()).rootCause().isExactlyInstanceOf(IllegalStateException.class)
+              .hasMessageStartingWith("maxIdleConnections and idleConnectionTimeout configure");
+        });
   }
 
   @Test

@@ -220,6 +220,7 @@ class PartooPropertiesTest {
       "partoo.environment        | staging",
       "partoo.deadline           | soon",
       "partoo.retry.max-attempts | three",
+      "partoo.proxy.port         | proxy",
   })
   void aValueOfTheWrongTypeFailsTheBindingNamingItsProperty(String property, String value) {
     runner.withPropertyValues("partoo.api-key=" + KEY, property + "=" + value)

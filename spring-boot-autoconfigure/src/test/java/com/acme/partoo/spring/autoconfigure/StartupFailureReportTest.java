@@ -35,4 +35,21 @@ class StartupFailureReportTest {
         .contains("commandLineArgs")
         .doesNotContain("k3y").doesNotContain("91c2");
   }
+
+  @Test
+  void namesAMissingSslBundleAndABadProxyPortNeverThePassword(CapturedOutput output) {
+    SpringApplication application = new SpringApplication(Application.class);
+    application.setWebApplicationType(WebApplicationType.NONE);
+
+    assertThatThrownBy(() -> application.run("--partoo.api-key=k3y-4f0a", "--partoo.ssl.bundle=partoo-ca",
+        "--partoo.proxy.host=proxy.corp.example", "--partoo.proxy.port=0", "--partoo.proxy.username=partoo-egress",
+        "--partoo.proxy.password=pr0xy-pw-8e2d"));
+
+    assertThat(output.getAll())
+        .contains("APPLICATION FAILED TO START")
+        .contains("- partoo.ssl.bundle names no SSL bundle of this application: 'partoo-ca'")
+        .contains("- partoo.proxy.port must be from 1 to 65535, was 0")
+        .contains("(set in \"partoo.proxy.port\" from property source \"commandLineArgs\")")
+        .doesNotContain("pr0xy-pw").doesNotContain("k3y-4f0a");
+  }
 }

@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.ssl.SslBundles;
 
 /**
  * Builds the auto-configured client: the properties onto a {@link PartooClient.Builder} (each checked by the facade,
  * every refusal reported at once with its property's name), then the listener beans, then the customizers, in order.
+ * The trust and the proxy ({@code partoo.ssl.bundle}, {@code partoo.proxy.*}) are {@link TransportProperties}'.
  */
 public final class PartooClientFactory {
 
@@ -23,10 +25,14 @@ public final class PartooClientFactory {
 
   /**
    * @param applicationName {@code spring.application.name}: the User-Agent suffix when none is set
-   * @throws InvalidPartooPropertiesException naming every property that cannot be used, never quoting the API key
+   * @param sslBundles the application's SSL bundles, which {@code partoo.ssl.bundle} names one of; null if it has none
+   * @throws InvalidPartooPropertiesException naming every property that cannot be used, never quoting the API key or
+   *     the proxy's password
+   * @throws IllegalStateException if the customizers' settings exclude each other (no property is involved)
    */
   public static PartooClient create(PartooProperties properties, @Nullable String applicationName,
-      List<PartooListener> listeners, List<PartooClientBuilderCustomizer> customizers) {
+      @Nullable SslBundles sslBundles, List<PartooListener> listeners,
+      List<PartooClientBuilderCustomizer> customizers) {
     PartooClient.Builder builder = PartooClient.builder();
     PropertyProblems problems = new PropertyProblems();
     boolean hasKey = properties.getApiKey() != null && !properties.getApiKey().isBlank();
@@ -40,6 +46,7 @@ public final class PartooClientFactory {
     userAgent(properties.getUserAgentSuffix(), applicationName, builder, problems);
     problems.run("partoo.retry.base-delay", () -> builder.retryPolicy(retryPolicy(properties.getRetry(), problems)));
     problems.run("partoo.outage", () -> builder.outagePolicy(outagePolicy(properties.getOutage(), problems)));
+    String transport = TransportProperties.apply(properties, sslBundles, builder, problems);
     listeners.forEach(builder::listener);
     customizers.forEach(customizer -> customizer.customize(builder));
 
@@ -47,8 +54,14 @@ public final class PartooClientFactory {
     PartooClient client = null;
     try {
       client = builder.build();
-    } catch (IllegalStateException e) { // build() refuses only a missing or unsendable key, and never quotes it
-      if (hasKey) {
+    } catch (IllegalStateException e) { // a missing or unsendable key (never quoted), or settings that conflict
+      if (!String.valueOf(e.getMessage()).startsWith("apiKey")) {
+        if (transport == null) {
+          throw e; // the customizers' own settings conflict: a defect in code, not in a property
+        }
+        problems.add(transport, transport + " conflicts with a PartooClientBuilderCustomizer's settings: "
+            + e.getMessage());
+      } else if (hasKey) {
         problems.refused(API_KEY, e);
       } else {
         problems.add(API_KEY, missingKey());
