@@ -75,6 +75,23 @@ final class TransportTable {
             perThousand(b, "handshakesPer1000")));
       }
     }
+    List<String> failed = new ArrayList<>();
+    for (JsonNode run : runs) {
+      run.path("transports").fields().forEachRemaining(transport -> {
+        for (String client : TransportRuns.CLIENTS) {
+          JsonNode row = transport.getValue().path(client);
+          if (row.path("failedCalls").asLong() > 0) {
+            failed.add(String.format(Locale.ROOT, "%s over %s at %d thread(s): %d (first: %s)", client,
+                transport.getValue().path("title").asText(), run.path("threads").asInt(),
+                row.path("failedCalls").asLong(), row.path("firstFailure").asText()));
+          }
+        }
+      });
+    }
+    if (!failed.isEmpty()) {
+      out.append("\nFailed calls (warm-up included; a failed call counts as one, of the time it took): ")
+          .append(String.join("; ", failed)).append(".\n");
+    }
     out.append("\nServers: ");
     List<String> served = new ArrayList<>();
     servers.forEach((server, titles) -> served.add(titles + " by " + server));

@@ -27,6 +27,19 @@ class TransportTableTest {
   }
 
   @Test
+  void listsThePeersFailedCallsAfterTheTableAndNothingWhenNoneFailed() {
+    JsonNode one = run(1, 0.0, 1.10);
+    ObjectNode sixteen = (ObjectNode) run(16, 45.5, 0.80);
+    ((ObjectNode) sixteen.path("transports").path("tls-h2").path("openFeign")).put("failedCalls", 3)
+        .put("firstFailure", "IOException: HTTP/1.1 header parser received no bytes");
+
+    assertThat(TransportTable.markdown(List.of(one, sixteen))).contains("Failed calls (warm-up included; "
+        + "a failed call counts as one, of the time it took): openFeign over TLS HTTP/2 at 16 thread(s): 3 (first: "
+        + "IOException: HTTP/1.1 header parser received no bytes).");
+    assertThat(TransportTable.markdown(List.of(one))).doesNotContain("Failed calls");
+  }
+
+  @Test
   void isEmptyWithoutTransportRunsAndTellsThemFromThePairedRuns() {
     ObjectNode classic = json.createObjectNode().put("threads", 1);
 

@@ -1,6 +1,7 @@
 package com.acme.partoo.tokens;
 
 import com.acme.partoo.tokens.internal.ClientConfig;
+import com.acme.partoo.tokens.internal.Proxies;
 import com.acme.partoo.tokens.internal.Secrets;
 import com.acme.partoo.tokens.internal.TokenService;
 import com.acme.partoo.tokens.internal.TrustMaterial;
@@ -79,10 +80,8 @@ public final class PartooClient implements AutoCloseable {
   /** Shows where the client points (and through which proxy); never the API key nor a proxy password. */
   @Override
   public String toString() {
-    Proxy proxy = settings.proxy;
-    return "PartooClient[baseUrl=" + settings.baseUrl
-        + (proxy == null || proxy.type() == Proxy.Type.DIRECT ? "" : ", proxy=" + proxy.address())
-        + ", apiKey=****]";
+    String proxy = Proxies.describe(settings.proxy);
+    return "PartooClient[baseUrl=" + settings.baseUrl + (proxy == null ? "" : ", proxy=" + proxy) + ", apiKey=****]";
   }
 
   /**

@@ -111,6 +111,14 @@ class ProxyTest {
   }
 
   @Test
+  void theClientNamesItsProxyAsItWasGivenNotAsAResolvedAddress() {
+    PartooClient client = partoo.client(b -> b.proxy(new java.net.Proxy(java.net.Proxy.Type.HTTP,
+        java.net.InetSocketAddress.createUnresolved("proxy.example.test", 3128))));
+
+    assertThat(client.toString()).contains("proxy=proxy.example.test:3128").doesNotContain("unresolved");
+  }
+
+  @Test
   void withoutCredentialsA407SaysThereAreNone() {
     proxy.requireCredentials(USER, PASSWORD);
     ConnectionTokens tokens = partoo.client(b -> viaPartooTest(b).proxy(proxy.proxy())).connectionTokens();

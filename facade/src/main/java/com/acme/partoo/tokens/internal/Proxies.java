@@ -5,13 +5,16 @@ import java.net.Proxy;
 import java.net.SocketAddress;
 import org.jspecify.annotations.Nullable;
 
-/** How a proxy is named in messages: {@code host:port}, the name it was given rather than a resolved address. */
-final class Proxies {
+/**
+ * How a proxy is named in messages and {@code PartooClient.toString()}: {@code host:port}, the name it was given rather
+ * than a resolved address.
+ */
+public final class Proxies {
 
   private Proxies() {}
 
   /** {@code host:port} of an HTTP proxy; null for a direct connection. */
-  static @Nullable String describe(@Nullable Proxy proxy) {
+  public static @Nullable String describe(@Nullable Proxy proxy) {
     if (proxy == null || proxy.type() == Proxy.Type.DIRECT) {
       return null;
     }
