@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -96,6 +97,28 @@ class LauncherIT {
     assertThat(generate.err().lines()).singleElement().asString().contains("PARTOO_API_KEY is not set");
   }
 
+  @Test
+  void theGuidesScriptRunsInShThroughALinkToTheLauncher() throws Exception {
+    assumeTrue(onPath("jq"), "the guide's script reads the JSON with jq: apt-get install jq");
+    Path link = elsewhere.resolve("partoo-token");
+    if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+      Files.createSymbolicLink(link, LAUNCHER);
+    }
+    // The guide's two lines as they are; the test only gives $user and prints what the script got.
+    String script = "user='" + PARTOO.userId() + "'\n"
+        + GuideShell.block("docs/cli.md", "## In a script", "sh")
+        + "printf '%s' \"$login_url\"\n";
+
+    Run run = run(partooEnvironment(), List.of("sh", "-c", script));
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).startsWith(PARTOO.appBaseUrl() + "/connection?connection_token=%5Cx");
+  }
+
+  private static boolean onPath(String program) throws IOException, InterruptedException {
+    return run(Map.of(), List.of("sh", "-c", "command -v " + program)).code() == 0;
+  }
+
   private static Map<String, String> partooEnvironment() {
     return Map.of(PartooTokenCli.API_KEY_ENV, PARTOO.apiKey(), PartooTokenCli.BASE_URL_ENV, PARTOO.baseUrl(),
         PartooTokenCli.APP_URL_ENV, PARTOO.appBaseUrl());
@@ -104,6 +127,11 @@ class LauncherIT {
   private static Run run(Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
     command.addAll(List.of(args));
+    return run(env, command);
+  }
+
+  /** Runs {@code command} in another directory, with {@code env} as its only Partoo settings. */
+  private static Run run(Map<String, String> env, List<String> command) throws IOException, InterruptedException {
     ProcessBuilder builder = new ProcessBuilder(command).directory(elsewhere.toFile());
     builder.environment().keySet().removeIf(name -> name.startsWith("PARTOO_") || name.equals("JAVA_OPTS"));
     builder.environment().putAll(env);
@@ -112,7 +140,7 @@ class LauncherIT {
     Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!process.waitFor(2, TimeUnit.MINUTES)) {
       process.destroyForcibly();
-      throw new AssertionError("partoo-token " + String.join(" ", args) + " did not finish in 2 minutes");
+      throw new AssertionError(String.join(" ", command) + " did not finish in 2 minutes");
     }
     return new Run(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));

@@ -7,7 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Stands for another team's code under test in the README example: gets a token, retrying once on a 503. */
+/** Another team's code under test in the testing guide's example: gets a token, retrying once on a 503. */
 final class ExampleTokenClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();

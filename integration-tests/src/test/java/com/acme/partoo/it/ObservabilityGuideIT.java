@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The README's "See it in production" examples are the code of this class, run against the fake Partoo with a real
- * meter registry and the OpenTelemetry SDK (in-memory exporters), and compared with the README line by line.
+ * The examples of docs/observability.md are the code of this class, run against the fake Partoo with a real meter
+ * registry and the OpenTelemetry SDK (in-memory exporters), and compared with the guide line by line.
  */
-class SeeItInProductionIT {
+class ObservabilityGuideIT {
 
-  private static final String SECTION = "## See it in production";
+  private static final String TITLE = "# Metrics and traces: see the client in production";
+  private static final String OPENTELEMETRY = "## OpenTelemetry";
 
   @RegisterExtension static final OpenTelemetryExtension OTEL = OpenTelemetryExtension.create();
 
-  private final DocSnippets readme = DocSnippets.readme(SeeItInProductionIT.class);
+  private final DocSnippets guide = DocSnippets.of("docs/observability.md", ObservabilityGuideIT.class);
   private FakePartoo fake;
 
   @BeforeEach
@@ -45,52 +46,54 @@ class SeeItInProductionIT {
   }
 
   private static PartooClient withMetrics(MeterRegistry meterRegistry) {
-    // README: micrometer
+    // observability: micrometer
     PartooClient partoo = PartooClient.builder()
         .apiKey(() -> System.getenv("PARTOO_API_KEY"))
         .listener(PartooMetrics.listener(meterRegistry))  // one listener per client
         .build();
-    // README: end micrometer
+    // observability: end micrometer
     return partoo;
   }
 
   private static PartooClient withTracing(OpenTelemetry openTelemetry) {
-    // README: opentelemetry
+    // observability: opentelemetry
     PartooClient partoo = PartooClient.builder()
         .apiKey(() -> System.getenv("PARTOO_API_KEY"))
         .listener(PartooTracing.listener(openTelemetry))  // spans, http.client.request.duration, traceparent
         .build();
-    // README: end opentelemetry
+    // observability: end opentelemetry
     return partoo;
   }
 
   private static PartooListener withAnAgent(OpenTelemetry openTelemetry) {
-    // README: opentelemetry with an agent
+    // observability: opentelemetry with an agent
     PartooListener tracing = PartooTracing.builder(openTelemetry)
         .attemptSpans(false)            // the agent makes a span per request...
         .requestDurationMetric(false)   // ...and records http.client.request.duration
         .build();
-    // README: end opentelemetry with an agent
+    // observability: end opentelemetry with an agent
     return tracing;
   }
 
-  /** The README's client pointed at the fake Partoo, with the fake's key; its listeners are the README's. */
+  /** The guide's client pointed at the fake Partoo, with the fake's key; its listeners are the guide's. */
   private PartooClient againstTheFake(PartooClient partoo) {
     return partoo.newBuilder().baseUrl(fake.baseUrl()).apiKey(DefaultFixture.API_KEY).build();
   }
 
   @Test
-  void theReadmeShowsExactlyTheCodeRunHere() {
-    readme.assertShown(SECTION, 0, "micrometer");
-    readme.assertShown(SECTION, 1, "opentelemetry");
-    readme.assertShown(SECTION, 2, "opentelemetry with an agent");
+  void theGuideShowsExactlyTheCodeRunHere() {
+    guide.assertShown(TITLE, 0, "micrometer");
+    guide.assertShown(OPENTELEMETRY, 0, "opentelemetry");
+    guide.assertShown(OPENTELEMETRY, 1, "opentelemetry with an agent");
+    assertThat(guide.javaBlocks()).as("every Java example of the guide is one of these").isEqualTo(3);
   }
 
   @Test
-  void theReadmeGivesTheArtifactsAndTheMeterNames() {
-    assertThat(readme.section(SECTION))
+  void theGuideGivesTheArtifactsAndTheMeterNames() {
+    assertThat(guide.section(TITLE))
         .contains("<artifactId>partoo-micrometer</artifactId>")
-        .contains("partoo-opentelemetry")
+        .contains("partoo-opentelemetry");
+    assertThat(guide.section("## Micrometer"))
         .contains("`partoo.client.calls`", "`partoo.client.attempts`", "`partoo.client.retries`",
             "`partoo.client.retry.budget.exhausted`", "`partoo.client.breaker.state`");
   }
