@@ -143,7 +143,7 @@ class ProxyTest {
   }
 
   /**
-   * An unreachable proxy is no answer (docs/decisions/0102): retried, and held against Partoo's reachability, since
+   * An unreachable proxy is no answer (docs/decisions/0100-an-unreachable-proxy-is-no-answer.md): retried, and held against Partoo's reachability, since
    * from this service Partoo cannot be reached; the message names the proxy.
    */
   @Test
