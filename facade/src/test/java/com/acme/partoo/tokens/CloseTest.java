@@ -18,6 +18,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -69,7 +72,18 @@ class CloseTest {
 
   @Test
   void closeEndsCallsWaitingToRetry() throws InterruptedException {
-    partoo.answerEveryRequestWith(status(503).newBuilder().setHeader("Retry-After", "3600").build());
+    // A 503's Retry-After also pauses the whole client: a call sent after the first answer would wait out that pause
+    // unsent, and end on close() with nothing to show for it. So neither request is answered until both are on the wire,
+    // however late a busy machine starts either call.
+    CountDownLatch bothSent = new CountDownLatch(2);
+    partoo.setDispatcher(new Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        bothSent.countDown();
+        assertThat(bothSent.await(HANG.toSeconds(), TimeUnit.SECONDS)).as("both calls were sent").isTrue();
+        return status(503).newBuilder().setHeader("Retry-After", "3600").build();
+      }
+    });
     CountDownLatch bothWaiting = new CountDownLatch(2);
     ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1) {
       @Override
