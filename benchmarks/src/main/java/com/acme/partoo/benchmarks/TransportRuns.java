@@ -8,6 +8,7 @@ import com.acme.partoo.benchmarks.peers.SpringRestClientPeer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -133,8 +135,8 @@ public final class TransportRuns {
     private final Map<String, Snapshot> warmup = new LinkedHashMap<>();
     private final Map<String, Snapshot> measured = new LinkedHashMap<>();
     private final Map<String, Long> threadsStarted = new LinkedHashMap<>();
-    private final Map<String, Long> failures = new java.util.concurrent.ConcurrentHashMap<>();
-    private final Map<String, String> failureKinds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Long> failures = new ConcurrentHashMap<>();
+    private final Map<String, String> failureKinds = new ConcurrentHashMap<>();
 
     private Run(Transport transport, TokenServer server) {
       this.transport = transport;
@@ -167,7 +169,7 @@ public final class TransportRuns {
         // figure of the peer, counted and reported, not a reason to lose the run.
         try {
           return peer.generate();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
           failures.merge(name, 1L, Long::sum);
           failureKinds.putIfAbsent(name, e.getClass().getSimpleName() + ": " + e.getMessage());
           return e;

@@ -11,7 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,13 +32,8 @@ class TlsAndProxiesGuideCliTest {
   @RegisterExtension
   static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder().defaultFixture().https());
 
-  private final FakeProxy egress = FakeProxy.start();
+  @AutoClose private final FakeProxy egress = FakeProxy.start();
   @TempDir Path files;
-
-  @AfterEach
-  void stopTheProxy() {
-    egress.close();
-  }
 
   @Test
   void theGuidesCommandsRunAsShown() throws IOException {

@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,7 +31,7 @@ class TlsAndProxyOptionsTest {
   @RegisterExtension
   static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder().defaultFixture().https());
 
-  private final FakeProxy egress = FakeProxy.start();
+  @AutoClose private final FakeProxy egress = FakeProxy.start();
   private final Cli cli = Cli.against(PARTOO.baseUrl(), PARTOO.apiKey());
   @TempDir Path files;
   private String caFile;
@@ -39,11 +39,6 @@ class TlsAndProxyOptionsTest {
   @BeforeEach
   void writeTheFakesCa() throws IOException {
     caFile = Files.writeString(files.resolve("partoo-ca.pem"), PARTOO.fake().certificatePem()).toString();
-  }
-
-  @AfterEach
-  void stopTheProxy() {
-    egress.close();
   }
 
   private String proxy() {

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -35,14 +35,9 @@ class ProxyTest {
 
   @RegisterExtension final FakePartoo partoo = FakePartoo.https(TestTls.PARTOO_TEST);
 
-  private final FakeProxy proxy = FakeProxy.start();
+  @AutoClose private final FakeProxy proxy = FakeProxy.start();
   private final AtomicReference<PasswordAuthentication> credentials =
       new AtomicReference<>(new PasswordAuthentication(USER, PASSWORD.toCharArray()));
-
-  @AfterEach
-  void closeProxy() {
-    proxy.close();
-  }
 
   /** A client for {@code https://partoo.test:PORT/v2}, trusting the test CA, with no proxy set yet. */
   private PartooClient.Builder viaPartooTest(PartooClient.Builder builder) {

@@ -22,6 +22,7 @@ import okhttp3.Credentials;
 import okhttp3.OkHttpClient;
 import okhttp3.tls.HandshakeCertificates;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -54,12 +55,11 @@ class TransportFailureTest {
     }
   }
 
-  private final FakeProxy proxy = FakeProxy.start();
+  @AutoClose private final FakeProxy proxy = FakeProxy.start();
   private final List<OkHttpClient> shared = new CopyOnWriteArrayList<>();
 
   @AfterEach
-  void closeProxy() {
-    proxy.close();
+  void evictSharedPools() {
     shared.forEach(client -> client.connectionPool().evictAll());
   }
 

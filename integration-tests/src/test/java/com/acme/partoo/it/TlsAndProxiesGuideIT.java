@@ -25,7 +25,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,18 +41,12 @@ class TlsAndProxiesGuideIT {
   private static final String PROXY = "## Go through an egress proxy";
 
   private final DocSnippets guide = DocSnippets.of("docs/tls-and-proxies.md", TlsAndProxiesGuideIT.class);
-  private final FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
-  private final FakeProxy egress = FakeProxy.start();
+  @AutoClose private final FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
+  @AutoClose private final FakeProxy egress = FakeProxy.start();
   @TempDir Path files;
 
   /** What the examples read their secrets from. */
   private final Secrets secrets = new Secrets();
-
-  @AfterEach
-  void stop() {
-    egress.close();
-    fake.close();
-  }
 
   /** A secret store, as a service has one: the proxy's password, which an operator may rotate. */
   static final class Secrets {

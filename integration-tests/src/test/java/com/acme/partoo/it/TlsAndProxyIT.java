@@ -21,7 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import okhttp3.Credentials;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,18 +43,11 @@ class TlsAndProxyIT {
     TestSecrets.secret(Credentials.basic(PROXY_USER, ROTATED_PASSWORD, StandardCharsets.UTF_8));
   }
 
-  private final FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
-  private final FakePartoo http1Only = FakePartoo.builder().defaultFixture().http1Only().start();
-  private final FakeProxy proxy = FakeProxy.start();
+  @AutoClose private final FakePartoo fake = FakePartoo.builder().defaultFixture().https().start();
+  @AutoClose private final FakePartoo http1Only = FakePartoo.builder().defaultFixture().http1Only().start();
+  @AutoClose private final FakeProxy proxy = FakeProxy.start();
   private final AtomicReference<PasswordAuthentication> proxyPassword =
       new AtomicReference<>(new PasswordAuthentication(PROXY_USER, FIRST_PASSWORD.toCharArray()));
-
-  @AfterEach
-  void stop() {
-    proxy.close();
-    http1Only.close();
-    fake.close();
-  }
 
   /** A client of {@code partoo}, trusting the CA it generated, changed by {@code customize}. */
   private static PartooClient client(FakePartoo partoo, UnaryOperator<PartooClient.Builder> customize) {

@@ -15,7 +15,7 @@ import java.net.ProxySelector;
 import java.util.HashMap;
 import java.util.Map;
 import okhttp3.OkHttpClient;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,15 +41,10 @@ class PartooTlsAndProxyPropertiesTest {
   @RegisterExtension
   static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder().defaultFixture().https());
 
-  private final FakeProxy egress = FakeProxy.start();
+  @AutoClose private final FakeProxy egress = FakeProxy.start();
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
       .withConfiguration(AutoConfigurations.of(PartooAutoConfiguration.class, SslAutoConfiguration.class));
-
-  @AfterEach
-  void stopTheProxy() {
-    egress.close();
-  }
 
   /** Against the fake over HTTPS, with its key; nothing about trust or proxies yet. */
   private ApplicationContextRunner againstTheFake() {

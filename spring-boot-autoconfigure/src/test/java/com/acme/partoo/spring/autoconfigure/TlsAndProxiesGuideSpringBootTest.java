@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +47,8 @@ class TlsAndProxiesGuideSpringBootTest {
   @RegisterExtension
   static final FakePartooExtension PARTOO = FakePartooExtension.using(FakePartoo.builder().defaultFixture().https());
 
-  private final FakeProxy egress = FakeProxy.start();
+  @AutoClose private final FakeProxy egress = FakeProxy.start();
   @TempDir Path files;
-
-  @AfterEach
-  void stopTheProxy() {
-    egress.close();
-  }
 
   @Test
   void theGuidesConfigurationReachesPartooThroughTheProxyTrustingTheBundle() throws IOException {
